@@ -1,0 +1,96 @@
+package dev.keywarden.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.keywarden.config.ConfigLoader;
+import dev.keywarden.config.DefaultRulePack;
+import dev.keywarden.config.Rule;
+import dev.keywarden.config.RuleSet;
+import dev.keywarden.engine.Engine;
+import dev.keywarden.engine.ExampleChecker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** Every rule of the default pack is proven by its examples, and the pack keeps its own standards. */
+class DefaultRulePackTest {
+    static final int MINIMUM_RULES = 60;
+    private static RuleSet pack;
+    private static ExampleChecker checker;
+
+    @BeforeAll
+    static void load() throws Exception {
+        pack = new ConfigLoader(new DefaultRulePack()).loadDefaults();
+        checker = new ExampleChecker(new Engine(pack));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRuleFindsItsTruePositivesAndIgnoresItsFalsePositives() {
+        return pack.rules().stream().map(rule -> DynamicTest.dynamicTest(rule.id(), () -> {
+            List<ExampleChecker.Failure> failures = checker.check(rule);
+            if (!failures.isEmpty()) {
+                fail(failures.stream().map(Object::toString).collect(Collectors.joining("\n")));
+            }
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRuleMeetsThePackStandard() {
+        return pack.rules().stream().map(rule -> DynamicTest.dynamicTest(rule.id(), () -> {
+            assertTrue(rule.truePositives().size() >= 2, "at least two true positives");
+            assertTrue(rule.falsePositives().size() >= 2, "at least two false positives");
+            assertFalse(rule.description().equals(rule.id()), "a description");
+            assertFalse(rule.tags().isEmpty(), "tags");
+            assertTrue(rule.id().matches("[a-z0-9]+(?:-[a-z0-9]+)*"), "a lower-case, dash-separated id");
+            if (!rule.isPathOnly()) {
+                assertFalse(rule.keywords().isEmpty(), "keywords: a rule without them runs on every byte");
+            }
+        }));
+    }
+
+    @Test
+    void packIsLargeEnough() {
+        assertTrue(pack.rules().size() >= MINIMUM_RULES, "rules: " + pack.rules().size());
+    }
+
+    @Test
+    void indexListsEveryRuleFile() throws IOException {
+        Path dir = Path.of("src/main/resources/dev/keywarden/rules");
+        Set<String> onDisk;
+        try (Stream<Path> files = Files.list(dir)) {
+            onDisk = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".toml"))
+                    .collect(Collectors.toSet());
+        }
+        Set<String> indexed = Files.readAllLines(dir.resolve("index.txt")).stream().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(Collectors.toSet());
+        assertEquals(onDisk, indexed);
+    }
+
+    @Test
+    void everyProviderFamilyOfTheFoundationIsCovered() {
+        Map<String, Long> byTag = pack.rules().stream().flatMap(r -> r.tags().stream())
+                .collect(Collectors.groupingBy(t -> t, Collectors.counting()));
+        for (String tag : List.of("aws", "github", "gitlab", "slack", "stripe", "google", "gcp", "azure", "openai",
+                "anthropic", "twilio", "sendgrid", "npm", "pypi", "docker", "vault", "private-key", "jwt",
+                "url-credentials", "generic")) {
+            assertTrue(byTag.containsKey(tag), "no rule tagged " + tag);
+        }
+    }
+
+    @Test
+    void ruleIdsAreUnique() {
+        assertEquals(pack.rules().size(), pack.rules().stream().map(Rule::id).distinct().count());
+    }
+}

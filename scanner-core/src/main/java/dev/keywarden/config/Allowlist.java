@@ -1,0 +1,128 @@
+package dev.keywarden.config;
+
+import com.google.re2j.Pattern;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Conditions under which a match is not a finding. With {@code OR} (the default) any one criterion suffices;
+ * with {@code AND} every criterion that is set must hold. A global allowlist may target some rules by id or by tag.
+ *
+ * @param description what it is for
+ * @param condition   how criteria combine
+ * @param regexTarget what {@code regexes} are matched against
+ * @param regexes     regexes on the secret, the match or the line
+ * @param stopwords   lowercase words; a secret containing one is allowed
+ * @param paths       regexes on the path
+ * @param commits     commit ids (git sources)
+ * @param targetRules for a global allowlist: the rule ids it applies to (empty: all)
+ * @param targetTags  for a global allowlist: the rule tags it applies to (empty: all)
+ */
+public record Allowlist(String description, Condition condition, RegexTarget regexTarget, List<Pattern> regexes,
+                        List<String> stopwords, List<Pattern> paths, List<String> commits, Set<String> targetRules,
+                        Set<String> targetTags) {
+
+    public enum Condition { OR, AND }
+
+    /** What an allowlist looks at. {@code commit} is empty outside git sources. */
+    public record Subject(String secret, String match, String line, String path, Optional<String> commit) {
+    }
+
+    public Allowlist {
+        regexes = List.copyOf(regexes);
+        stopwords = stopwords.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        paths = List.copyOf(paths);
+        commits = List.copyOf(commits);
+        targetRules = Set.copyOf(targetRules);
+        targetTags = Set.copyOf(targetTags);
+    }
+
+    public boolean isEmpty() {
+        return regexes.isEmpty() && stopwords.isEmpty() && paths.isEmpty() && commits.isEmpty();
+    }
+
+    /** Whether this allowlist applies to findings of the given rule at all. */
+    public boolean targets(Rule rule) {
+        if (targetRules.isEmpty() && targetTags.isEmpty()) {
+            return true;
+        }
+        return targetRules.contains(rule.id()) || rule.tags().stream().anyMatch(targetTags::contains);
+    }
+
+    /**
+     * True if this allowlist allows every finding in the given path whatever the secret: a path criterion that
+     * matches suffices with {@code OR}; with {@code AND} paths must be its only criterion.
+     */
+    public boolean allowsWholePath(String path) {
+        if (paths.isEmpty()) {
+            return false;
+        }
+        boolean pathsOnly = regexes.isEmpty() && stopwords.isEmpty() && commits.isEmpty();
+        return (condition == Condition.OR || pathsOnly) && matchesAny(paths, path);
+    }
+
+    /** The reason the subject is allowed, or empty when it is not. */
+    public Optional<String> allows(Subject subject) {
+        if (isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> byCommit = commits.isEmpty() ? null
+                : subject.commit().filter(c -> commits.stream().anyMatch(a -> c.startsWith(a.toLowerCase(Locale.ROOT))))
+                        .map(c -> "commit " + c);
+        Optional<String> byPath = paths.isEmpty() ? null
+                : firstMatching(paths, subject.path()).map(p -> "path matches " + p);
+        Optional<String> byRegex = regexes.isEmpty() ? null
+                : firstMatching(regexes, target(subject)).map(p -> regexTarget.name().toLowerCase(Locale.ROOT)
+                        + " matches " + p);
+        Optional<String> byStopword = stopwords.isEmpty() ? null : stopword(subject.secret());
+
+        String label = description == null || description.isBlank() ? "allowlist" : "allowlist '" + description + "'";
+        if (condition == Condition.AND) {
+            StringBuilder reasons = new StringBuilder();
+            for (Optional<String> part : new Optional[] {byCommit, byPath, byRegex, byStopword}) {
+                if (part == null) {
+                    continue;
+                }
+                if (part.isEmpty()) {
+                    return Optional.empty();
+                }
+                reasons.append(reasons.isEmpty() ? "" : " and ").append(part.get());
+            }
+            return Optional.of(label + ": " + reasons);
+        }
+        for (Optional<String> part : new Optional[] {byCommit, byPath, byRegex, byStopword}) {
+            if (part != null && part.isPresent()) {
+                return Optional.of(label + ": " + part.get());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String target(Subject subject) {
+        return switch (regexTarget) {
+            case SECRET -> subject.secret();
+            case MATCH -> subject.match();
+            case LINE -> subject.line();
+        };
+    }
+
+    private Optional<String> stopword(String secret) {
+        String lower = secret.toLowerCase(Locale.ROOT);
+        return stopwords.stream().filter(lower::contains).findFirst().map(w -> "stopword '" + w + "'");
+    }
+
+    private static Optional<String> firstMatching(List<Pattern> patterns, String text) {
+        for (Pattern p : patterns) {
+            if (p.matcher(text).find()) {
+                return Optional.of(p.pattern());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean matchesAny(List<Pattern> patterns, String text) {
+        return firstMatching(patterns, text).isPresent();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.keywarden.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The default rules, shipped as TOML resources under {@code dev/keywarden/rules/} by the {@code rules} module and
+ * listed in its {@code index.txt}, one file per provider family.
+ */
+public final class DefaultRulePack {
+    public static final String BASE = "dev/keywarden/rules/";
+    public static final String INDEX = BASE + "index.txt";
+
+    private final ClassLoader loader;
+
+    public DefaultRulePack(ClassLoader loader) {
+        this.loader = loader;
+    }
+
+    public DefaultRulePack() {
+        this(DefaultRulePack.class.getClassLoader());
+    }
+
+    /** The pack's files, as (resource name, text) in index order. */
+    public List<Map.Entry<String, String>> files() throws ConfigException {
+        List<Map.Entry<String, String>> files = new ArrayList<>();
+        for (String line : ConfigLoader.resource(loader, INDEX).split("\n")) {
+            String name = line.strip();
+            if (name.isEmpty() || name.startsWith("#")) {
+                continue;
+            }
+            files.add(Map.entry(BASE + name, ConfigLoader.resource(loader, BASE + name)));
+        }
+        return files;
+    }
+
+    RuleSet load(ConfigLoader configLoader) throws ConfigException {
+        return ConfigLoader.build(layer(configLoader));
+    }
+
+    /** A fresh, mutable copy of the pack's layer (specs are re-parsed: layers are merged into by callers). */
+    ConfigLoader.Layer layer(ConfigLoader configLoader) throws ConfigException {
+        return configLoader.packLayer(files());
+    }
+}

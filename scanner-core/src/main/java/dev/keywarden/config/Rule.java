@@ -1,0 +1,47 @@
+package dev.keywarden.config;
+
+import com.google.re2j.Pattern;
+import dev.keywarden.finding.Confidence;
+import dev.keywarden.finding.Severity;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One detection rule.
+ *
+ * @param id             unique id
+ * @param description    what the secret is
+ * @param regex          the pattern (RE2), empty for a rule that flags files by path alone
+ * @param secretGroup    the capture group holding the secret; 0 means the first non-empty group, else the match
+ * @param keywords       lowercase literals; the rule is evaluated only near one of them (empty: everywhere)
+ * @param entropy        minimum Shannon entropy of the secret (0: no minimum)
+ * @param path           regex on the path; alone, it flags the file itself
+ * @param severity       how bad a leak is
+ * @param confidence     how sure a match of this rule is
+ * @param tags           labels (provider, kind; {@code generic} for keyword-and-entropy rules)
+ * @param checksum       the name of a checksum validator the secret must pass for the rule's confidence
+ * @param multiline      whether a match may span lines (evaluated over a larger window)
+ * @param allowlists     the rule's own allowlists
+ * @param truePositives  examples the rule must find
+ * @param falsePositives examples the rule must not find
+ * @param skipReport     evaluated but never reported (gitleaks compatibility)
+ * @param source         the file the rule came from
+ */
+public record Rule(String id, String description, Optional<Pattern> regex, int secretGroup, List<String> keywords,
+                   double entropy, Optional<Pattern> path, Severity severity, Confidence confidence,
+                   List<String> tags, Optional<String> checksum, boolean multiline, List<Allowlist> allowlists,
+                   List<Example> truePositives, List<Example> falsePositives, boolean skipReport, String source) {
+
+    public Rule {
+        keywords = List.copyOf(keywords);
+        tags = List.copyOf(tags);
+        allowlists = List.copyOf(allowlists);
+        truePositives = List.copyOf(truePositives);
+        falsePositives = List.copyOf(falsePositives);
+    }
+
+    /** A rule with a path and no regex flags the file itself. */
+    public boolean isPathOnly() {
+        return regex.isEmpty() && path.isPresent();
+    }
+}

@@ -1,0 +1,136 @@
+package dev.keywarden.config;
+
+import com.google.re2j.Pattern;
+import dev.keywarden.finding.Confidence;
+import dev.keywarden.finding.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A rule as one file states it: every field optional, so that a file extending another can override only some
+ * fields of a rule it inherits. {@link #build} checks the merged result.
+ */
+final class RuleSpec {
+    String id;
+    String file;
+    Optional<String> description = Optional.empty();
+    Optional<Pattern> regex = Optional.empty();
+    Optional<Integer> secretGroup = Optional.empty();
+    List<String> keywords = new ArrayList<>();
+    Optional<Double> entropy = Optional.empty();
+    Optional<Pattern> path = Optional.empty();
+    Optional<Severity> severity = Optional.empty();
+    Optional<Confidence> confidence = Optional.empty();
+    List<String> tags = new ArrayList<>();
+    Optional<String> checksum = Optional.empty();
+    Optional<Boolean> multiline = Optional.empty();
+    List<Allowlist> allowlists = new ArrayList<>();
+    List<RawExample> truePositives = new ArrayList<>();
+    List<RawExample> falsePositives = new ArrayList<>();
+    Optional<Boolean> skipReport = Optional.empty();
+
+    /** An example before we know whether its rule is path-only. */
+    record RawExample(Optional<String> path, Optional<String> text) {
+    }
+
+    /** Applies {@code override} on top of this rule, the way gitleaks' {@code [extend]} merges rules. */
+    void mergeFrom(RuleSpec override) {
+        file = override.file;
+        if (override.description.isPresent()) {
+            description = override.description;
+        }
+        if (override.regex.isPresent()) {
+            regex = override.regex;
+        }
+        if (override.secretGroup.isPresent()) {
+            secretGroup = override.secretGroup;
+        }
+        if (override.entropy.isPresent()) {
+            entropy = override.entropy;
+        }
+        if (override.path.isPresent()) {
+            path = override.path;
+        }
+        if (override.severity.isPresent()) {
+            severity = override.severity;
+        }
+        if (override.confidence.isPresent()) {
+            confidence = override.confidence;
+        }
+        if (override.checksum.isPresent()) {
+            checksum = override.checksum;
+        }
+        if (override.multiline.isPresent()) {
+            multiline = override.multiline;
+        }
+        if (override.skipReport.isPresent()) {
+            skipReport = override.skipReport;
+        }
+        addAll(keywords, override.keywords);
+        addAll(tags, override.tags);
+        allowlists.addAll(override.allowlists);
+        truePositives.addAll(override.truePositives);
+        falsePositives.addAll(override.falsePositives);
+    }
+
+    private static void addAll(List<String> into, List<String> more) {
+        for (String s : more) {
+            if (!into.contains(s)) {
+                into.add(s);
+            }
+        }
+    }
+
+    Rule build() throws ConfigException {
+        Optional<String> rid = Optional.of(id);
+        if (regex.isEmpty() && path.isEmpty()) {
+            throw new ConfigException(file, rid, "missing required key 'regex' (or 'path' for a rule that flags "
+                    + "files by name)");
+        }
+        int group = secretGroup.orElse(0);
+        if (regex.isPresent() && group > regex.get().groupCount()) {
+            throw new ConfigException(file, rid, "secretGroup " + group + " but the regex has only "
+                    + regex.get().groupCount() + " group(s)");
+        }
+        if (checksum.isPresent() && !ChecksumNames.KNOWN.contains(checksum.get())) {
+            throw new ConfigException(file, rid, "unknown checksum '" + checksum.get() + "' (known: "
+                    + String.join(", ", ChecksumNames.KNOWN) + ")");
+        }
+        boolean pathOnly = regex.isEmpty();
+        return new Rule(id, description.orElse(id), regex, group, keywords, entropy.orElse(0.0), path,
+                severity.orElse(Severity.MEDIUM), confidence.orElse(Confidence.MEDIUM), tags, checksum,
+                multiline.orElseGet(() -> regex.map(p -> canSpanLines(p.pattern())).orElse(false)), allowlists,
+                examples(truePositives, pathOnly, "truePositives"), examples(falsePositives, pathOnly,
+                        "falsePositives"), skipReport.orElse(false), file);
+    }
+
+    private List<Example> examples(List<RawExample> raw, boolean pathOnly, String key) throws ConfigException {
+        List<Example> out = new ArrayList<>();
+        for (RawExample e : raw) {
+            if (pathOnly) {
+                // for a path-only rule, a plain string example is a path
+                String p = e.path().or(e::text).orElseThrow();
+                out.add(new Example(Optional.of(p), e.path().isPresent() ? e.text().orElse("") : ""));
+            } else {
+                if (e.text().isEmpty()) {
+                    throw new ConfigException(file, Optional.of(id), "an example in '" + key + "' has a path but no "
+                            + "'text'");
+                }
+                out.add(new Example(e.path(), e.text().get()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether a regex may match across a line break: it names one explicitly ({@code \n}, {@code \r}, {@code \s}
+     * together with {@code \\S} in a class, dot-all). Rules that can are evaluated over a window of several kilobytes
+     * after the keyword rather than over the keyword's line.
+     */
+    static boolean canSpanLines(String regex) {
+        return regex.contains("\\n") || regex.contains("\\r") || regex.contains("\\s\\S")
+                || regex.contains("\\S\\s") || regex.contains("(?s") || regex.contains("\\x0a")
+                || regex.contains("\\x{0a}") || regex.contains("\\x0A");
+    }
+}
