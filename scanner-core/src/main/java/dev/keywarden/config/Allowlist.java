@@ -26,8 +26,12 @@ public record Allowlist(String description, Condition condition, RegexTarget reg
 
     public enum Condition { OR, AND }
 
-    /** What an allowlist looks at. {@code commit} is empty outside git sources. */
-    public record Subject(String secret, String match, String line, String path, Optional<String> commit) {
+    /**
+     * What an allowlist looks at. A path criterion matches the path as shown or the path relative to the repository
+     * root ({@code repoPath}, the same outside a repository). {@code commit} is empty outside git sources.
+     */
+    public record Subject(String secret, String match, String line, String path, String repoPath,
+                          Optional<String> commit) {
     }
 
     public Allowlist {
@@ -55,12 +59,12 @@ public record Allowlist(String description, Condition condition, RegexTarget reg
      * True if this allowlist allows every finding in the given path whatever the secret: a path criterion that
      * matches suffices with {@code OR}; with {@code AND} paths must be its only criterion.
      */
-    public boolean allowsWholePath(String path) {
+    public boolean allowsWholePath(String path, String repoPath) {
         if (paths.isEmpty()) {
             return false;
         }
         boolean pathsOnly = regexes.isEmpty() && stopwords.isEmpty() && commits.isEmpty();
-        return (condition == Condition.OR || pathsOnly) && matchesAny(paths, path);
+        return (condition == Condition.OR || pathsOnly) && (matchesAny(paths, path) || matchesAny(paths, repoPath));
     }
 
     /** The reason the subject is allowed, or empty when it is not. */
@@ -72,7 +76,8 @@ public record Allowlist(String description, Condition condition, RegexTarget reg
                 : subject.commit().filter(c -> commits.stream().anyMatch(a -> c.startsWith(a.toLowerCase(Locale.ROOT))))
                         .map(c -> "commit " + c);
         Optional<String> byPath = paths.isEmpty() ? null
-                : firstMatching(paths, subject.path()).map(p -> "path matches " + p);
+                : firstMatching(paths, subject.path()).or(() -> firstMatching(paths, subject.repoPath()))
+                        .map(p -> "path matches " + p);
         Optional<String> byRegex = regexes.isEmpty() ? null
                 : firstMatching(regexes, target(subject)).map(p -> regexTarget.name().toLowerCase(Locale.ROOT)
                         + " matches " + p);

@@ -89,10 +89,13 @@ public final class Engine {
         return ruleSet;
     }
 
-    /** True when a global path allowlist covers this path, so the content need not even be read. */
-    public boolean skipsPath(String path) {
+    /**
+     * True when a global path allowlist covers this path (as shown, or relative to the repository root), so the
+     * content need not even be read.
+     */
+    public boolean skipsPath(String path, String repoPath) {
         for (Allowlist a : wholeFileAllowlists) {
-            if (a.allowsWholePath(path)) {
+            if (a.allowsWholePath(path, repoPath)) {
                 return true;
             }
         }
@@ -101,7 +104,7 @@ public final class Engine {
 
     /** Every finding in the content, suppressed ones marked, in no particular order. */
     public List<Finding> scan(Content content) {
-        if (skipsPath(content.path())) {
+        if (skipsPath(content.path(), content.fingerprintPath())) {
             return List.of();
         }
         return new Scan(content).run();
@@ -117,6 +120,8 @@ public final class Engine {
         /** 0 unknown, 1 yes, 2 no: whether a rule's path regex admits this path */
         private final byte[] pathAdmits = new byte[regexRules.length];
         private final List<Finding> findings = new ArrayList<>();
+        /** the declared confidence of the rule behind each finding, index for index */
+        private final List<Confidence> declared = new ArrayList<>();
         private int cachedKeywordStart = -1;
         private int cachedWindowStart;
         private int cachedWindowEnd;
@@ -131,7 +136,7 @@ public final class Engine {
 
         List<Finding> run() {
             for (Rule rule : pathOnlyRules) {
-                if (rule.path().orElseThrow().matcher(path).find()) {
+                if (pathMatches(rule.path().orElseThrow())) {
                     fileFinding(rule);
                 }
             }
@@ -148,15 +153,51 @@ public final class Engine {
                     match(regexRules[r], windows[r]);
                 }
             }
-            return findings;
+            return withoutWeakerOverlaps();
+        }
+
+        /**
+         * Drops a finding when a rule of higher declared confidence found a secret overlapping it: the generic
+         * rule's match on a GitHub token is the GitHub rule's finding, reported once.
+         */
+        private List<Finding> withoutWeakerOverlaps() {
+            if (findings.size() < 2) {
+                return findings;
+            }
+            List<Finding> kept = new ArrayList<>(findings.size());
+            for (int i = 0; i < findings.size(); i++) {
+                Finding f = findings.get(i);
+                boolean weaker = false;
+                for (int j = 0; j < findings.size() && !weaker; j++) {
+                    Finding g = findings.get(j);
+                    weaker = j != i && declared.get(j).compareTo(declared.get(i)) > 0 && overlaps(f, g);
+                }
+                if (!weaker) {
+                    kept.add(f);
+                }
+            }
+            return kept;
+        }
+
+        private boolean overlaps(Finding a, Finding b) {
+            if (a.secret().isEmpty() || b.secret().isEmpty()) {
+                return false;
+            }
+            return a.location().startOffset() < b.location().endOffset()
+                    && b.location().startOffset() < a.location().endOffset();
         }
 
         private boolean admits(int r) {
             if (pathAdmits[r] == 0) {
                 Optional<com.google.re2j.Pattern> p = regexRules[r].path();
-                pathAdmits[r] = (byte) (p.isEmpty() || p.get().matcher(path).find() ? 1 : 2);
+                pathAdmits[r] = (byte) (p.isEmpty() || pathMatches(p.get()) ? 1 : 2);
             }
             return pathAdmits[r] == 1;
+        }
+
+        /** A rule's path regex matches the path as shown or relative to the repository root. */
+        private boolean pathMatches(com.google.re2j.Pattern pattern) {
+            return pattern.matcher(path).find() || pattern.matcher(content.fingerprintPath()).find();
         }
 
         private Window window(int r) {
@@ -300,7 +341,8 @@ public final class Engine {
 
         private void emit(Rule rule, Location location, String secret, String match, String lineText,
                           double entropy, Confidence confidence) {
-            Allowlist.Subject subject = new Allowlist.Subject(secret, match, lineText, path, content.origin().commit());
+            Allowlist.Subject subject = new Allowlist.Subject(secret, match, lineText, path,
+                    content.fingerprintPath(), content.origin().commit());
             Optional<Suppression> suppression = Optional.empty();
             for (Allowlist a : rule.allowlists()) {
                 Optional<String> why = a.allows(subject);
@@ -322,6 +364,7 @@ public final class Engine {
                 }
             }
             String fingerprint = Fingerprint.of(rule.id(), content.fingerprintPath(), secret);
+            declared.add(rule.confidence());
             findings.add(new Finding(rule.id(), rule.description(), rule.severity(), confidence, rule.tags(),
                     location, secret, match, lineText, entropy, fingerprint, content.origin(), suppression));
         }

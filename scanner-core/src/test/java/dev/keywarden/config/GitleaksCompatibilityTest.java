@@ -73,7 +73,7 @@ class GitleaksCompatibilityTest {
         String text = "token = " + fake.githubToken("ghp") + "\n";
         // gitleaks' global allowlist skips lock files and vendored trees by path
         assertTrue(scan(text, "web/node_modules/x/index.js").isEmpty());
-        assertTrue(new Engine(gitleaks).skipsPath("web/package-lock.json"));
+        assertTrue(new Engine(gitleaks).skipsPath("web/package-lock.json", "web/package-lock.json"));
     }
 
     private static List<Finding> scan(String text, String path) {

@@ -1,0 +1,78 @@
+package dev.keywarden.report;
+
+/**
+ * How much of a secret a report shows. By default at most its first four characters (and never more than a quarter
+ * of it) followed by a fixed mask, so neither the secret nor its length leaks; {@code --redact=P} hides the last P
+ * percent; {@code --no-redact} shows everything.
+ */
+public final class Redactor {
+    public static final String MASK = "*****";
+    private static final int DEFAULT_VISIBLE = 4;
+
+    private final int hidePercent;
+    private final boolean capped;
+
+    private Redactor(int hidePercent, boolean capped) {
+        this.hidePercent = hidePercent;
+        this.capped = capped;
+    }
+
+    /** The default: a short prefix at most. */
+    public static Redactor standard() {
+        return new Redactor(100, true);
+    }
+
+    /** Hide the last {@code percent} percent of each secret (0 shows it all, 100 hides it all). */
+    public static Redactor percent(int percent) {
+        if (percent < 0 || percent > 100) {
+            throw new IllegalArgumentException("redaction percent must be between 0 and 100");
+        }
+        return new Redactor(percent, false);
+    }
+
+    public static Redactor none() {
+        return new Redactor(0, false);
+    }
+
+    public boolean redacts() {
+        return capped || hidePercent > 0;
+    }
+
+    public String redact(String secret) {
+        if (secret.isEmpty() || !redacts()) {
+            return secret;
+        }
+        int visible;
+        if (capped) {
+            visible = Math.min(DEFAULT_VISIBLE, secret.length() / 4);
+        } else {
+            visible = (int) Math.floor(secret.length() * (100 - hidePercent) / 100.0);
+        }
+        visible = Math.max(0, Math.min(visible, secret.length()));
+        // never cut a surrogate pair
+        if (visible > 0 && visible < secret.length() && Character.isHighSurrogate(secret.charAt(visible - 1))) {
+            visible--;
+        }
+        if (visible == secret.length()) {
+            return secret;
+        }
+        return secret.substring(0, visible) + MASK;
+    }
+
+    /** {@code text} with every occurrence of the secret (or of its first line, for a multi-line one) redacted. */
+    public String redactIn(String text, String secret) {
+        if (secret.isEmpty() || !redacts() || text.isEmpty()) {
+            return text;
+        }
+        String redacted = redact(secret);
+        String out = text.replace(secret, redacted);
+        int newline = secret.indexOf('\n');
+        if (newline > 0) {
+            String firstLine = secret.substring(0, newline).stripTrailing();
+            if (!firstLine.isEmpty()) {
+                out = out.replace(firstLine, redacted);
+            }
+        }
+        return out;
+    }
+}

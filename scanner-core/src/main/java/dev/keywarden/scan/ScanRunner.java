@@ -1,0 +1,214 @@
+package dev.keywarden.scan;
+
+import dev.keywarden.engine.Engine;
+import dev.keywarden.finding.Content;
+import dev.keywarden.finding.Finding;
+import dev.keywarden.finding.FindingFilter;
+import dev.keywarden.finding.Origin;
+import dev.keywarden.source.FileEntry;
+import dev.keywarden.source.FileReader;
+import dev.keywarden.source.FileWalker;
+import dev.keywarden.source.SkipReason;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs a scan: the walker lists files on the calling thread while worker threads read, scan and filter them.
+ * Findings are then sorted, so the output does not depend on thread timing.
+ */
+public final class ScanRunner {
+    /** The order findings are reported in. */
+    public static final Comparator<Finding> ORDER = Comparator.comparing((Finding f) -> f.location().path())
+            .thenComparingInt(f -> f.location().line())
+            .thenComparingInt(f -> f.location().column())
+            .thenComparing(Finding::ruleId)
+            .thenComparingInt(f -> f.location().endOffset());
+
+    private static final FileEntry END = new FileEntry(Path.of(""), "", "", 0);
+
+    private final Engine engine;
+    private final ScanOptions options;
+    private final FindingFilter filter;
+    private final ScanStats stats = new ScanStats();
+
+    public ScanRunner(Engine engine, ScanOptions options, FindingFilter filter) {
+        this.engine = engine;
+        this.options = options;
+        this.filter = filter;
+    }
+
+    public ScanStats stats() {
+        return stats;
+    }
+
+    /** Scans files and directories. A path that does not exist fails before anything is scanned. */
+    public ScanResult scanPaths(List<Path> paths) throws IOException {
+        for (Path p : paths) {
+            if (!java.nio.file.Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new java.nio.file.NoSuchFileException(p.toString(), null, "no such file or directory");
+            }
+        }
+        long start = System.nanoTime();
+        Collector collector = new Collector();
+        FileReader reader = new FileReader(options.maxFileSize());
+        BlockingQueue<FileEntry> queue = new ArrayBlockingQueue<>(4096);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < options.threads(); i++) {
+            Thread t = new Thread(() -> {
+                try {
+                    for (FileEntry e = queue.take(); e != END; e = queue.take()) {
+                        process(reader, e, collector);
+                    }
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException | Error err) {
+                    failure.compareAndSet(null, err);
+                    // keep draining so the walker never blocks on a full queue
+                    try {
+                        for (FileEntry e = queue.take(); e != END; e = queue.take()) {
+                            // discard
+                        }
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }, "keywarden-scan-" + i);
+            t.setDaemon(true);
+            t.start();
+            workers.add(t);
+        }
+        FileWalker walker = new FileWalker(options.gitignore(), collector::warn);
+        try {
+            for (Path p : paths) {
+                walker.walk(p, new FileWalker.Listener() {
+                    @Override
+                    public void file(FileEntry entry) {
+                        if (engine.skipsPath(entry.displayPath(), entry.fingerprintPath())) {
+                            collector.skip(entry.displayPath(), SkipReason.ALLOWLISTED, "");
+                            return;
+                        }
+                        stats.listed();
+                        put(queue, entry);
+                    }
+
+                    @Override
+                    public void skipped(String displayPath, SkipReason reason, String detail) {
+                        collector.skip(displayPath, reason, detail);
+                    }
+                });
+            }
+        } finally {
+            for (int i = 0; i < workers.size(); i++) {
+                put(queue, END);
+            }
+            for (Thread t : workers) {
+                join(t);
+            }
+        }
+        if (failure.get() != null) {
+            Throwable t = failure.get();
+            if (t instanceof RuntimeException re) {
+                throw re;
+            }
+            throw (Error) t;
+        }
+        return collector.result(Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Scans one in-memory content (standard input). */
+    public ScanResult scanContent(Content content) {
+        long start = System.nanoTime();
+        Collector collector = new Collector();
+        List<Finding> found = filter.apply(engine.scan(content));
+        collector.add(found);
+        stats.scanned(content.bytes().length, (int) found.stream().filter(f -> !f.suppressed()).count());
+        collector.scanned(content.bytes().length);
+        return collector.result(Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Reads standard input as one content named {@code path}. */
+    public ScanResult scanStdin(byte[] bytes, String path) {
+        return scanContent(Content.of(path, bytes, new Origin.Stdin()));
+    }
+
+    private void process(FileReader reader, FileEntry entry, Collector collector) {
+        FileReader.Result result = reader.read(entry);
+        if (result instanceof FileReader.Skipped skipped) {
+            collector.skip(entry.displayPath(), skipped.reason(), skipped.detail());
+            return;
+        }
+        Content content = ((FileReader.Read) result).content();
+        List<Finding> found = filter.apply(engine.scan(content));
+        collector.add(found);
+        collector.scanned(content.bytes().length);
+        stats.scanned(content.bytes().length, (int) found.stream().filter(f -> !f.suppressed()).count());
+    }
+
+    private static void put(BlockingQueue<FileEntry> queue, FileEntry entry) {
+        try {
+            queue.put(entry);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static void join(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Gathers results from all workers. */
+    private static final class Collector {
+        private final ConcurrentLinkedQueue<Finding> findings = new ConcurrentLinkedQueue<>();
+        private final ConcurrentLinkedQueue<Skip> skips = new ConcurrentLinkedQueue<>();
+        private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+        private long files;
+        private long bytes;
+
+        void add(List<Finding> found) {
+            findings.addAll(found);
+        }
+
+        synchronized void scanned(long size) {
+            files++;
+            bytes += size;
+        }
+
+        void skip(String path, SkipReason reason, String detail) {
+            skips.add(new Skip(path, reason, detail));
+        }
+
+        void warn(String warning) {
+            warnings.add(warning);
+        }
+
+        synchronized ScanResult result(Duration elapsed) {
+            List<Finding> sorted = new ArrayList<>(findings);
+            sorted.sort(ORDER);
+            List<Skip> skipList = new ArrayList<>(skips);
+            skipList.sort(Comparator.comparing(Skip::path));
+            Map<SkipReason, Long> counts = new EnumMap<>(SkipReason.class);
+            for (Skip s : skipList) {
+                counts.merge(s.reason(), 1L, Long::sum);
+            }
+            return new ScanResult(sorted, new ScanSummary(files, bytes, counts, skipList, List.copyOf(warnings),
+                    elapsed));
+        }
+    }
+}

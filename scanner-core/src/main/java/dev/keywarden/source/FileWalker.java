@@ -1,0 +1,189 @@
+package dev.keywarden.source;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Lists the files under the paths given to {@code keywarden scan}: regular files only, never inside {@code .git},
+ * never through a symbolic link, honouring git's ignore rules inside a work tree unless told not to. Files with a
+ * binary extension are skipped here without being read; the rest are handed to the listener.
+ */
+public final class FileWalker {
+
+    /** Receives what the walk finds. Called from the walking thread only. */
+    public interface Listener {
+        void file(FileEntry entry);
+
+        void skipped(String displayPath, SkipReason reason, String detail);
+    }
+
+    /** Extensions of formats that never hold text secrets worth a regex (images, archives, media, binaries). */
+    static final Set<String> BINARY_EXTENSIONS = Set.of("png", "jpg", "jpeg", "gif", "bmp", "ico", "tif", "tiff",
+            "webp", "avif", "heic", "psd", "zip", "gz", "tgz", "bz2", "xz", "zst", "7z", "rar", "tar", "jar", "war",
+            "ear", "class", "so", "dylib", "dll", "exe", "o", "a", "lib", "obj", "bin", "dat", "pdf", "woff", "woff2",
+            "ttf", "otf", "eot", "mp3", "mp4", "m4a", "wav", "ogg", "flac", "avi", "mov", "mkv", "webm", "pyc",
+            "pyo", "wasm", "iso", "dmg", "deb", "rpm", "apk", "ipa", "msi", "sqlite", "db", "parquet", "avro",
+            "orc", "npy", "pkl", "onnx", "pt", "h5");
+
+    private final boolean honourGitignore;
+    private final Consumer<String> warnings;
+
+    public FileWalker(boolean honourGitignore, Consumer<String> warnings) {
+        this.honourGitignore = honourGitignore;
+        this.warnings = warnings;
+    }
+
+    /** Walks one path given on the command line; a missing path is an error of the caller's making. */
+    public void walk(Path given, Listener listener) throws IOException {
+        if (!Files.exists(given, LinkOption.NOFOLLOW_LINKS)) {
+            throw new NoSuchFileException(given.toString(), null, "no such file or directory");
+        }
+        Path root = given.toRealPath();
+        String prefix = displayPrefix(given);
+        Path dirForRepo = Files.isDirectory(root) ? root : root.getParent();
+        // the work tree is needed for fingerprint paths even when its ignore rules are not applied
+        Optional<GitIgnores> ignores = GitIgnores.forDirectory(dirForRepo, warnings);
+        Optional<Path> workTree = ignores.map(GitIgnores::workTree);
+        Optional<GitIgnores> applied = honourGitignore ? ignores : Optional.empty();
+
+        if (!Files.isDirectory(root)) {
+            // a file named on the command line is scanned even if ignored
+            if (!Files.isRegularFile(root)) {
+                listener.skipped(prefix, SkipReason.UNREADABLE, "not a regular file");
+                return;
+            }
+            String display = prefix;
+            listener.file(new FileEntry(root, display, fingerprintPath(workTree, root, display), Files.size(root)));
+            return;
+        }
+
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (dir.equals(root)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                if (dir.getFileName().toString().equals(".git")) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                if (applied.isPresent()) {
+                    String rel = relative(applied.get().workTree(), dir);
+                    if (rel != null && applied.get().isIgnored(rel, true) && !applied.get().holdsTrackedFiles(rel)) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                String display = join(prefix, root.relativize(file));
+                if (attrs.isSymbolicLink()) {
+                    if (!ignored(file)) {
+                        listener.skipped(display, SkipReason.SYMLINK, "");
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+                if (!attrs.isRegularFile()) {
+                    return FileVisitResult.CONTINUE; // sockets, fifos, devices
+                }
+                if (file.getFileName().toString().equals(".git")) {
+                    return FileVisitResult.CONTINUE; // a linked worktree's or submodule's gitdir pointer
+                }
+                if (ignored(file)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                if (hasBinaryExtension(file)) {
+                    listener.skipped(display, SkipReason.BINARY, "binary file extension");
+                    return FileVisitResult.CONTINUE;
+                }
+                listener.file(new FileEntry(file, display, fingerprintPath(workTree, file, display), attrs.size()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                listener.skipped(join(prefix, root.relativize(file)), SkipReason.UNREADABLE, describe(e));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                if (e != null) {
+                    listener.skipped(join(prefix, root.relativize(dir)), SkipReason.UNREADABLE, describe(e));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            private boolean ignored(Path file) {
+                if (applied.isEmpty()) {
+                    return false;
+                }
+                String rel = relative(applied.get().workTree(), file);
+                return rel != null && applied.get().isIgnored(rel, false);
+            }
+        });
+    }
+
+    static boolean hasBinaryExtension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && BINARY_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    static String describe(IOException e) {
+        String kind = e.getClass().getSimpleName().replace("Exception", "");
+        String reason = e instanceof java.nio.file.FileSystemException fse ? fse.getReason() : null;
+        if (kind.equals("AccessDenied")) {
+            return "permission denied";
+        }
+        return reason != null ? reason : kind.isEmpty() ? "I/O error" : kind;
+    }
+
+    /** The root as the user wrote it, normalised, forward slashes, "" for the current directory. */
+    static String displayPrefix(Path given) {
+        String s = given.normalize().toString().replace('\\', '/');
+        if (s.equals(".") || s.isEmpty()) {
+            return "";
+        }
+        return s.endsWith("/") && s.length() > 1 ? s.substring(0, s.length() - 1) : s;
+    }
+
+    static String join(String prefix, Path relative) {
+        String rel = relative.toString().replace('\\', '/');
+        if (prefix.isEmpty()) {
+            return rel;
+        }
+        if (rel.isEmpty()) {
+            return prefix;
+        }
+        return prefix.endsWith("/") ? prefix + rel : prefix + "/" + rel;
+    }
+
+    private static String relative(Path workTree, Path file) {
+        if (!file.startsWith(workTree)) {
+            return null;
+        }
+        return workTree.relativize(file).toString().replace('\\', '/');
+    }
+
+    private static String fingerprintPath(Optional<Path> workTree, Path file, String display) {
+        if (workTree.isPresent()) {
+            String rel = relative(workTree.get(), file);
+            if (rel != null && !rel.isEmpty()) {
+                return rel;
+            }
+        }
+        return display;
+    }
+}
