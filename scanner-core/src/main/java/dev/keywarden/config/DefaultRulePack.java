@@ -13,24 +13,27 @@ public final class DefaultRulePack {
     public static final String INDEX = BASE + "index.txt";
 
     private final ClassLoader loader;
+    private final String base;
 
-    public DefaultRulePack(ClassLoader loader) {
+    /** A pack read from {@code base} (ending in '/') on the given class loader: {@code base + "index.txt"}. */
+    public DefaultRulePack(ClassLoader loader, String base) {
         this.loader = loader;
+        this.base = base;
     }
 
     public DefaultRulePack() {
-        this(DefaultRulePack.class.getClassLoader());
+        this(DefaultRulePack.class.getClassLoader(), BASE);
     }
 
     /** The pack's files, as (resource name, text) in index order. */
     public List<Map.Entry<String, String>> files() throws ConfigException {
         List<Map.Entry<String, String>> files = new ArrayList<>();
-        for (String line : ConfigLoader.resource(loader, INDEX).split("\n")) {
+        for (String line : ConfigLoader.resource(loader, base + "index.txt").split("\n")) {
             String name = line.strip();
             if (name.isEmpty() || name.startsWith("#")) {
                 continue;
             }
-            files.add(Map.entry(BASE + name, ConfigLoader.resource(loader, BASE + name)));
+            files.add(Map.entry(base + name, ConfigLoader.resource(loader, base + name)));
         }
         return files;
     }

@@ -1,0 +1,80 @@
+package dev.keywarden.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class KeywordIndexTest {
+
+    private static List<String> hits(KeywordIndex index, List<String> keywords, String text) {
+        List<String> out = new ArrayList<>();
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        index.scan(bytes, 0, bytes.length, (k, end) -> out.add(keywords.get(k) + "@" + end));
+        return out;
+    }
+
+    @Test
+    void findsOverlappingKeywordsInOrder() {
+        List<String> kws = List.of("he", "she", "his", "hers");
+        KeywordIndex index = new KeywordIndex(kws);
+        List<String> found = hits(index, kws, "ushers");
+        assertTrue(found.containsAll(List.of("she@4", "he@4", "hers@6")), found.toString());
+        assertEquals(3, found.size());
+    }
+
+    @Test
+    void asciiLettersMatchCaseInsensitively() {
+        List<String> kws = List.of("akia", "xoxb-");
+        KeywordIndex index = new KeywordIndex(kws);
+        assertEquals(List.of("akia@4", "xoxb-@14"), hits(index, kws, "AKIA and XoXb-"));
+    }
+
+    @Test
+    void nonAsciiBytesMatchExactly() {
+        List<String> kws = List.of("clé");
+        KeywordIndex index = new KeywordIndex(kws);
+        assertEquals(1, hits(index, kws, "la clé").size());
+        assertEquals(0, hits(index, kws, "la CLÉ").size(), "only ASCII folds");
+    }
+
+    @Test
+    void agreesWithNaiveSearchOnRandomText() {
+        Random random = new Random(1);
+        List<String> kws = List.of("ab", "abc", "bca", "cab", "aaaa", "b");
+        KeywordIndex index = new KeywordIndex(kws);
+        for (int round = 0; round < 200; round++) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 60; i++) {
+                sb.append("abcABC".charAt(random.nextInt(6)));
+            }
+            String text = sb.toString();
+            List<String> expected = new ArrayList<>();
+            String lower = text.toLowerCase();
+            for (int end = 1; end <= text.length(); end++) {
+                for (String k : kws) {
+                    if (end >= k.length() && lower.startsWith(k, end - k.length())) {
+                        expected.add(k + "@" + end);
+                    }
+                }
+            }
+            List<String> actual = hits(index, kws, text);
+            assertEquals(expected.stream().sorted().toList(), actual.stream().sorted().toList(), text);
+        }
+    }
+
+    @Test
+    void containsAny() {
+        KeywordIndex index = new KeywordIndex(List.of("needle"));
+        byte[] yes = "hay NEEDLE hay".getBytes(StandardCharsets.UTF_8);
+        byte[] no = "hay needl hay".getBytes(StandardCharsets.UTF_8);
+        assertTrue(index.containsAny(yes, 0, yes.length));
+        assertFalse(index.containsAny(no, 0, no.length));
+        assertFalse(index.containsAny(yes, 0, 6), "bounded by the range");
+    }
+}
