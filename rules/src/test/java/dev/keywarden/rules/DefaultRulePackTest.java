@@ -11,6 +11,7 @@ import dev.keywarden.config.Rule;
 import dev.keywarden.config.RuleSet;
 import dev.keywarden.engine.Engine;
 import dev.keywarden.engine.ExampleChecker;
+import dev.keywarden.engine.RequiredLiterals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +59,28 @@ class DefaultRulePackTest {
                 assertFalse(rule.keywords().isEmpty(), "keywords: a rule without them runs on every byte");
             }
         }));
+    }
+
+    /** The engine's prefilter may rule a regex out by its required literals: every real match must contain one. */
+    @TestFactory
+    Stream<DynamicTest> requiredLiteralsHoldForEveryTruePositive() {
+        return pack.rules().stream().filter(r -> r.regex().isPresent()).map(rule -> DynamicTest.dynamicTest(rule.id(),
+                () -> {
+                    var literals = RequiredLiterals.of(rule.regex().get().pattern());
+                    var conjunction = RequiredLiterals.conjunction(rule.regex().get().pattern());
+                    for (var example : rule.truePositives()) {
+                        var m = rule.regex().get().matcher(example.text());
+                        while (m.find()) {
+                            String matched = m.group().toLowerCase(java.util.Locale.ROOT);
+                            literals.ifPresent(set -> assertTrue(set.stream().anyMatch(matched::contains),
+                                    "a match contains none of " + set));
+                            for (var set : conjunction) {
+                                assertTrue(set.stream().anyMatch(matched::contains), "a match contains none of "
+                                        + set);
+                            }
+                        }
+                    }
+                }));
     }
 
     @Test

@@ -131,7 +131,7 @@ public final class ScanCommand implements Callable<Integer> {
         Engine engine = new Engine(rules);
         FindingFilter filter = FindingFilter.chain(List.of(new InlineAllow(), ignoreFile));
         ScanOptions options = new ScanOptions(threads != null ? threads : Runtime.getRuntime().availableProcessors(),
-                maxFileSize, !noGitignore);
+                maxFileSize, !noGitignore, verbose);
         ScanRunner runner = new ScanRunner(engine, options, filter);
 
         ScanResult result;
@@ -148,7 +148,7 @@ public final class ScanCommand implements Callable<Integer> {
 
         warn(result.summary(), err);
         List<Finding> reported = result.reported();
-        Report report = new Report(reported, result.suppressed().size(), result.summary(), VersionProvider.version());
+        Report report = new Report(reported, result.suppressedCount(), result.summary(), VersionProvider.version());
         if (verbose) {
             for (Finding f : result.suppressed()) {
                 err.println("keywarden: suppressed " + f.ruleId() + " at " + f.location().path() + ":"
@@ -245,7 +245,8 @@ public final class ScanCommand implements Callable<Integer> {
         skips.addAll(y.skips());
         List<String> warnings = new ArrayList<>(x.warnings());
         warnings.addAll(y.warnings());
-        return new ScanResult(all, new ScanSummary(x.files() + y.files(), x.bytes() + y.bytes(), skipped, skips,
+        return new ScanResult(all, a.allowlistedOnlyCounted() + b.allowlistedOnlyCounted(), new ScanSummary(
+                x.files() + y.files(), x.bytes() + y.bytes(), skipped, skips,
                 warnings, x.elapsed().plus(y.elapsed())));
     }
 

@@ -40,7 +40,7 @@ public final class ConfigLoader {
             "allowlists");
     static final Set<String> EXTEND_KEYS = Set.of("useDefault", "path", "disabledRules");
     static final Set<String> RULE_KEYS = Set.of("id", "description", "regex", "secretGroup", "keywords", "entropy",
-            "path", "severity", "confidence", "tags", "checksum", "multiline", "allowlist", "allowlists",
+            "path", "severity", "confidence", "tags", "checksum", "multiline", "anchor", "allowlist", "allowlists",
             "truePositives", "falsePositives", "skipReport");
     static final Set<String> ALLOWLIST_KEYS = Set.of("description", "condition", "regexTarget", "regexes",
             "stopwords", "paths", "commits", "targetRules", "targetTags");
@@ -275,6 +275,14 @@ public final class ConfigLoader {
         spec.tags.addAll(f.strings("tags"));
         spec.checksum = f.string("checksum");
         spec.multiline = f.bool("multiline");
+        Optional<String> anchor = f.string("anchor");
+        if (anchor.isPresent()) {
+            spec.anchored = Optional.of(switch (anchor.get()) {
+                case "keyword" -> true;
+                case "line" -> false;
+                default -> throw f.error("unknown anchor '" + anchor.get() + "' (keyword, line)");
+            });
+        }
         spec.skipReport = f.bool("skipReport");
         for (ObjectNode t : f.tables("allowlist")) {
             spec.allowlists.add(parseAllowlist(file, rid, t, "[rules.allowlist]", false));

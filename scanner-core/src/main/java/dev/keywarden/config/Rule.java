@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param tags           labels (provider, kind; {@code generic} for keyword-and-entropy rules)
  * @param checksum       the name of a checksum validator the secret must pass for the rule's confidence
  * @param multiline      whether a match may span lines (evaluated over a larger window)
+ * @param anchored       whether every match starts at a keyword ({@code anchor = "keyword"}): the regex is then
+ *                       tried anchored at each keyword occurrence instead of searched along its line
  * @param allowlists     the rule's own allowlists
  * @param truePositives  examples the rule must find
  * @param falsePositives examples the rule must not find
@@ -29,7 +31,8 @@ import java.util.Optional;
  */
 public record Rule(String id, String description, Optional<Pattern> regex, int secretGroup, List<String> keywords,
                    double entropy, Optional<Pattern> path, Severity severity, Confidence confidence,
-                   List<String> tags, Optional<String> checksum, boolean multiline, List<Allowlist> allowlists,
+                   List<String> tags, Optional<String> checksum, boolean multiline, boolean anchored,
+                   List<Allowlist> allowlists,
                    List<Example> truePositives, List<Example> falsePositives, boolean skipReport, String source) {
 
     public Rule {

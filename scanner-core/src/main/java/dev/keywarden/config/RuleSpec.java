@@ -25,6 +25,7 @@ final class RuleSpec {
     List<String> tags = new ArrayList<>();
     Optional<String> checksum = Optional.empty();
     Optional<Boolean> multiline = Optional.empty();
+    Optional<Boolean> anchored = Optional.empty();
     List<Allowlist> allowlists = new ArrayList<>();
     List<RawExample> truePositives = new ArrayList<>();
     List<RawExample> falsePositives = new ArrayList<>();
@@ -64,6 +65,9 @@ final class RuleSpec {
         if (override.multiline.isPresent()) {
             multiline = override.multiline;
         }
+        if (override.anchored.isPresent()) {
+            anchored = override.anchored;
+        }
         if (override.skipReport.isPresent()) {
             skipReport = override.skipReport;
         }
@@ -97,10 +101,14 @@ final class RuleSpec {
             throw new ConfigException(file, rid, "unknown checksum '" + checksum.get() + "' (known: "
                     + String.join(", ", ChecksumNames.KNOWN) + ")");
         }
+        if (anchored.orElse(false) && keywords.isEmpty()) {
+            throw new ConfigException(file, rid, "anchor = \"keyword\" needs keywords to anchor at");
+        }
         boolean pathOnly = regex.isEmpty();
         return new Rule(id, description.orElse(id), regex, group, keywords, entropy.orElse(0.0), path,
                 severity.orElse(Severity.MEDIUM), confidence.orElse(Confidence.MEDIUM), tags, checksum,
-                multiline.orElseGet(() -> regex.map(p -> canSpanLines(p.pattern())).orElse(false)), allowlists,
+                multiline.orElseGet(() -> regex.map(p -> canSpanLines(p.pattern())).orElse(false)),
+                anchored.orElse(false) && regex.isPresent(), allowlists,
                 examples(truePositives, pathOnly, "truePositives"), examples(falsePositives, pathOnly,
                         "falsePositives"), skipReport.orElse(false), file);
     }

@@ -47,7 +47,20 @@ public final class Engine {
     private final KeywordIndex keywords;
     private final int[][] rulesByKeyword;
     private final int[] rulesWithoutKeywords;
-    private final List<Allowlist> wholeFileAllowlists;
+    /**
+     * per regex rule: literal sets its matches must each contain one of (beyond its keywords), from
+     * {@link RequiredLiterals#conjunction}; a window lacking one is not worth running the regex on
+     */
+    private final byte[][][][] secondary;
+    /** the same sets as byte tables (both cases of a letter) where all their literals are one byte, else null */
+    private final boolean[][][] secondaryBytes;
+    /** for anchored rules: the regex preceded by one context character, tried with lookingAt */
+    private final com.google.re2j.Pattern[] withContext;
+    private final PatternPrefilter pathOnlyPaths;
+    /** regex rules restricted to paths, and the prefilter over their path regexes */
+    private final int[] pathRestricted;
+    private final PatternPrefilter restrictedPaths;
+    private final PatternPrefilter wholeFilePaths;
 
     public Engine(RuleSet ruleSet) {
         this.ruleSet = ruleSet;
@@ -80,9 +93,75 @@ public final class Engine {
             rulesByKeyword[k] = byKeyword.get(keywordList.get(k)).stream().mapToInt(Integer::intValue).toArray();
         }
         rulesWithoutKeywords = noKeywords.stream().mapToInt(Integer::intValue).toArray();
-        wholeFileAllowlists = ruleSet.allowlists().stream()
+        secondary = new byte[regexRules.length][][][];
+        secondaryBytes = new boolean[regexRules.length][][];
+        for (int i = 0; i < regexRules.length; i++) {
+            secondary[i] = secondaryLiterals(regexRules[i]);
+            secondaryBytes[i] = new boolean[secondary[i].length][];
+            for (int s = 0; s < secondary[i].length; s++) {
+                secondaryBytes[i][s] = singleByteTable(secondary[i][s]);
+            }
+        }
+        withContext = new com.google.re2j.Pattern[regexRules.length];
+        List<Integer> restricted = new ArrayList<>();
+        for (int i = 0; i < regexRules.length; i++) {
+            if (regexRules[i].anchored()) {
+                withContext[i] = com.google.re2j.Pattern.compile("(?s:.)(?:" + regexRules[i].regex().orElseThrow()
+                        .pattern() + ")");
+            }
+            if (regexRules[i].path().isPresent()) {
+                restricted.add(i);
+            }
+        }
+        pathRestricted = restricted.stream().mapToInt(Integer::intValue).toArray();
+        restrictedPaths = new PatternPrefilter(restricted.stream().map(i -> regexRules[i].path().orElseThrow())
+                .toList());
+        pathOnlyPaths = new PatternPrefilter(pathOnly.stream().map(r -> r.path().orElseThrow()).toList());
+        // a global allowlist allows a whole file when a path matches and no other criterion is required
+        wholeFilePaths = new PatternPrefilter(ruleSet.allowlists().stream()
                 .filter(a -> a.targetRules().isEmpty() && a.targetTags().isEmpty() && !a.paths().isEmpty())
-                .toList();
+                .filter(a -> a.condition() == Allowlist.Condition.OR
+                        || (a.regexes().isEmpty() && a.stopwords().isEmpty() && a.commits().isEmpty()))
+                .flatMap(a -> a.paths().stream()).toList());
+    }
+
+    /** The required literal sets of a rule that its keywords do not already imply, as folded bytes. */
+    private static byte[][][] secondaryLiterals(Rule rule) {
+        List<byte[][]> sets = new ArrayList<>();
+        for (Set<String> conjunct : RequiredLiterals.conjunction(rule.regex().orElseThrow().pattern())) {
+            // a literal containing another of its set adds nothing: ":=" holds wherever ":" is looked for
+            Set<String> set = new java.util.LinkedHashSet<>();
+            for (String x : conjunct) {
+                if (conjunct.stream().noneMatch(y -> !y.equals(x) && x.contains(y))) {
+                    set.add(x);
+                }
+            }
+            boolean impliedByKeywords = !rule.keywords().isEmpty()
+                    && rule.keywords().stream().allMatch(k -> set.stream().anyMatch(k::contains));
+            if (!impliedByKeywords) {
+                sets.add(set.stream().map(x -> x.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new));
+            }
+        }
+        return sets.toArray(byte[][][]::new);
+    }
+
+    private static boolean[] singleByteTable(byte[][] set) {
+        boolean[] table = new boolean[256];
+        for (byte[] literal : set) {
+            if (literal.length != 1) {
+                return null;
+            }
+            int b = literal[0] & 0xff;
+            table[b] = true;
+            if (b >= 'a' && b <= 'z') {
+                table[b - 32] = true;
+            }
+        }
+        return table;
+    }
+
+    private static String[] paths(String path, String repoPath) {
+        return path.equals(repoPath) ? new String[] {path} : new String[] {path, repoPath};
     }
 
     public RuleSet ruleSet() {
@@ -94,20 +173,37 @@ public final class Engine {
      * content need not even be read.
      */
     public boolean skipsPath(String path, String repoPath) {
-        for (Allowlist a : wholeFileAllowlists) {
-            if (a.allowsWholePath(path, repoPath)) {
+        if (wholeFilePaths.size() == 0) {
+            return false;
+        }
+        for (boolean match : wholeFilePaths.matches(paths(path, repoPath))) {
+            if (match) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Every finding in the content, suppressed ones marked, in no particular order. */
+    /** Every finding in the content, allowlisted ones included and marked, in no particular order. */
     public List<Finding> scan(Content content) {
+        return scan(content, true).findings();
+    }
+
+    /** What a scan of one content found, and how many allowlisted matches it counted without building them. */
+    public record Scanned(List<Finding> findings, int allowlisted) {
+    }
+
+    /**
+     * Scans one content. With {@code keepAllowlisted} false, matches an allowlist suppresses are only counted: no
+     * location, fingerprint or finding is built for them (most matches of generic rules end there).
+     */
+    public Scanned scan(Content content, boolean keepAllowlisted) {
         if (skipsPath(content.path(), content.fingerprintPath())) {
-            return List.of();
+            return new Scanned(List.of(), 0);
         }
-        return new Scan(content).run();
+        Scan scan = new Scan(content, keepAllowlisted);
+        List<Finding> found = scan.run();
+        return new Scanned(found, scan.allowlisted);
     }
 
     /** The state of one scan of one content. */
@@ -117,8 +213,8 @@ public final class Engine {
         private final String path;
         private final LineIndex lines;
         private final Window[] windows = new Window[regexRules.length];
-        /** 0 unknown, 1 yes, 2 no: whether a rule's path regex admits this path */
-        private final byte[] pathAdmits = new byte[regexRules.length];
+        /** whether each regex rule applies to this path (rules without a path regex always do) */
+        private final boolean[] admitted;
         private final List<Finding> findings = new ArrayList<>();
         /** the declared confidence of the rule behind each finding, index for index */
         private final List<Confidence> declared = new ArrayList<>();
@@ -127,30 +223,52 @@ public final class Engine {
         private int cachedWindowEnd;
         private boolean cachedMultiline;
 
-        Scan(Content content) {
+        private final boolean keepAllowlisted;
+        private int allowlisted;
+        /** start, end and declared confidence ordinal of allowlisted matches not built, for the overlap rule */
+        private int[] shadows = new int[0];
+        private int shadowCount;
+
+        Scan(Content content, boolean keepAllowlisted) {
+            this.keepAllowlisted = keepAllowlisted;
             this.content = content;
             this.data = content.bytes();
             this.path = content.path();
             this.lines = new LineIndex(data);
+            this.admitted = new boolean[regexRules.length];
+            java.util.Arrays.fill(admitted, true);
+            if (pathRestricted.length > 0) {
+                boolean[] match = restrictedPaths.matches(paths(path, content.fingerprintPath()));
+                for (int i = 0; i < pathRestricted.length; i++) {
+                    admitted[pathRestricted[i]] = match[i];
+                }
+            }
         }
 
         List<Finding> run() {
-            for (Rule rule : pathOnlyRules) {
-                if (pathMatches(rule.path().orElseThrow())) {
-                    fileFinding(rule);
+            if (pathOnlyRules.length > 0) {
+                boolean[] match = pathOnlyPaths.matches(paths(path, content.fingerprintPath()));
+                for (int i = 0; i < pathOnlyRules.length; i++) {
+                    if (match[i]) {
+                        fileFinding(pathOnlyRules[i]);
+                    }
                 }
             }
             if (keywords.size() > 0 && data.length > 0) {
                 keywords.scan(data, 0, data.length, this::hit);
             }
             for (int r : rulesWithoutKeywords) {
-                if (admits(r) && data.length > 0) {
+                if (admitted[r] && data.length > 0) {
                     window(r).add(0, data.length);
                 }
             }
             for (int r = 0; r < regexRules.length; r++) {
                 if (windows[r] != null) {
-                    match(regexRules[r], windows[r]);
+                    if (regexRules[r].anchored()) {
+                        matchAnchored(r, windows[r]);
+                    } else {
+                        match(r, windows[r]);
+                    }
                 }
             }
             return withoutWeakerOverlaps();
@@ -161,7 +279,7 @@ public final class Engine {
          * rule's match on a GitHub token is the GitHub rule's finding, reported once.
          */
         private List<Finding> withoutWeakerOverlaps() {
-            if (findings.size() < 2) {
+            if (findings.size() + shadowCount < 2 || findings.isEmpty()) {
                 return findings;
             }
             List<Finding> kept = new ArrayList<>(findings.size());
@@ -171,6 +289,11 @@ public final class Engine {
                 for (int j = 0; j < findings.size() && !weaker; j++) {
                     Finding g = findings.get(j);
                     weaker = j != i && declared.get(j).compareTo(declared.get(i)) > 0 && overlaps(f, g);
+                }
+                for (int j = 0; j < shadowCount && !weaker; j++) {
+                    weaker = shadows[j * 3 + 2] > declared.get(i).ordinal() && !f.secret().isEmpty()
+                            && f.location().startOffset() < shadows[j * 3 + 1]
+                            && shadows[j * 3] < f.location().endOffset();
                 }
                 if (!weaker) {
                     kept.add(f);
@@ -187,19 +310,6 @@ public final class Engine {
                     && b.location().startOffset() < a.location().endOffset();
         }
 
-        private boolean admits(int r) {
-            if (pathAdmits[r] == 0) {
-                Optional<com.google.re2j.Pattern> p = regexRules[r].path();
-                pathAdmits[r] = (byte) (p.isEmpty() || pathMatches(p.get()) ? 1 : 2);
-            }
-            return pathAdmits[r] == 1;
-        }
-
-        /** A rule's path regex matches the path as shown or relative to the repository root. */
-        private boolean pathMatches(com.google.re2j.Pattern pattern) {
-            return pattern.matcher(path).find() || pattern.matcher(content.fingerprintPath()).find();
-        }
-
         private Window window(int r) {
             Window w = windows[r];
             if (w == null) {
@@ -212,7 +322,11 @@ public final class Engine {
         private void hit(int keyword, int end) {
             int start = end - keywords.length(keyword);
             for (int r : rulesByKeyword[keyword]) {
-                if (!admits(r)) {
+                if (!admitted[r]) {
+                    continue;
+                }
+                if (regexRules[r].anchored()) {
+                    window(r).addAnchor(start);
                     continue;
                 }
                 boolean multiline = regexRules[r].multiline();
@@ -255,38 +369,25 @@ public final class Engine {
             cachedWindowEnd = to;
         }
 
-        private void match(Rule rule, Window window) {
+        private void match(int r, Window window) {
+            Rule rule = regexRules[r];
             Set<Long> seen = new HashSet<>();
             com.google.re2j.Pattern pattern = rule.regex().orElseThrow();
             for (int w = 0; w < window.size; w++) {
                 int from = window.starts[w];
                 int to = window.ends[w];
+                if (!secondaryHold(r, from, to)) {
+                    continue;
+                }
                 byte[] slice = from == 0 && to == data.length ? data : Arrays.copyOfRange(data, from, to);
                 Matcher m = pattern.matcher(slice);
                 while (m.find()) {
-                    int s;
-                    int e;
-                    if (rule.secretGroup() > 0) {
-                        s = m.start(rule.secretGroup());
-                        e = m.end(rule.secretGroup());
-                    } else {
-                        s = -1;
-                        e = -1;
-                        for (int g = 1; g <= m.groupCount(); g++) {
-                            if (m.start(g) >= 0 && m.end(g) > m.start(g)) {
-                                s = m.start(g);
-                                e = m.end(g);
-                                break;
-                            }
-                        }
-                        if (s < 0) {
-                            s = m.start();
-                            e = m.end();
-                        }
-                    }
-                    if (s < 0 || e <= s) {
+                    int[] span = secretSpan(rule, m);
+                    if (span == null) {
                         continue;
                     }
+                    int s = span[0];
+                    int e = span[1];
                     int absStart = from + s;
                     int absEnd = from + e;
                     if (!seen.add(((long) absStart << 32) | absEnd)) {
@@ -295,6 +396,120 @@ public final class Engine {
                     matchFinding(rule, absStart, absEnd, from + m.start(), from + m.end());
                 }
             }
+        }
+
+        /**
+         * An anchored rule: the regex is tried at each keyword start only, with the character before it as context
+         * (so that {@code \\b} and similar assertions see it), over the rest of the keyword's line (or the
+         * multi-line reach).
+         */
+        private void matchAnchored(int r, Window anchors) {
+            Rule rule = regexRules[r];
+            // hits arrive by end offset, so a start can repeat out of order: sort, then skip repeats
+            Arrays.sort(anchors.starts, 0, anchors.size);
+            for (int a = 0; a < anchors.size; a++) {
+                int start = anchors.starts[a];
+                if (a > 0 && anchors.starts[a - 1] == start) {
+                    continue;
+                }
+                int from = start > 0 ? start - 1 : 0;
+                int to = anchoredEnd(start, rule.multiline());
+                if (!secondaryHold(r, start, to)) {
+                    continue;
+                }
+                byte[] slice = Arrays.copyOfRange(data, from, to);
+                Matcher m = (start > 0 ? withContext[r] : rule.regex().orElseThrow()).matcher(slice);
+                if (!m.lookingAt()) {
+                    continue;
+                }
+                int[] secret = secretSpan(rule, m);
+                if (secret == null) {
+                    continue;
+                }
+                matchFinding(rule, from + secret[0], from + secret[1], start, from + m.end());
+            }
+        }
+
+        private int anchoredEnd(int start, boolean multiline) {
+            long reach = multiline ? MULTILINE_FORWARD : LINE_FORWARD_LIMIT;
+            int limit = (int) Math.min(data.length, start + reach);
+            if (multiline) {
+                return limit;
+            }
+            int to = start;
+            while (to < limit && data[to] != '\n') {
+                to++;
+            }
+            return to;
+        }
+
+        /** Whether {@code data[from, to)} holds one literal of every secondary set of rule {@code r}. */
+        private boolean secondaryHold(int r, int from, int to) {
+            byte[][][] sets = secondary[r];
+            for (int s = 0; s < sets.length; s++) {
+                boolean[] bytes = secondaryBytes[r][s];
+                boolean found = false;
+                if (bytes != null) {
+                    // every literal of the set is one byte: one pass over the window
+                    for (int i = from; i < to && !found; i++) {
+                        found = bytes[data[i] & 0xff];
+                    }
+                } else {
+                    for (int i = 0; i < sets[s].length && !found; i++) {
+                        found = containsFolded(from, to, sets[s][i]);
+                    }
+                }
+                if (!found) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean containsFolded(int from, int to, byte[] literal) {
+            int last = to - literal.length;
+            byte first = literal[0];
+            for (int i = from; i <= last; i++) {
+                if (fold(data[i]) == first) {
+                    int j = 1;
+                    while (j < literal.length && fold(data[i + j]) == literal[j]) {
+                        j++;
+                    }
+                    if (j == literal.length) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private static byte fold(byte b) {
+            return b >= 'A' && b <= 'Z' ? (byte) (b + 32) : b;
+        }
+
+        /** The secret's span in the matcher's input, by the rule's secret group; null when empty. */
+        private int[] secretSpan(Rule rule, Matcher m) {
+            int s;
+            int e;
+            if (rule.secretGroup() > 0) {
+                s = m.start(rule.secretGroup());
+                e = m.end(rule.secretGroup());
+            } else {
+                s = -1;
+                e = -1;
+                for (int g = 1; g <= m.groupCount(); g++) {
+                    if (m.start(g) >= 0 && m.end(g) > m.start(g)) {
+                        s = m.start(g);
+                        e = m.end(g);
+                        break;
+                    }
+                }
+                if (s < 0) {
+                    s = m.start();
+                    e = m.end();
+                }
+            }
+            return s < 0 || e <= s ? null : new int[] {s, e};
         }
 
         private void matchFinding(Rule rule, int start, int end, int matchStart, int matchEnd) {
@@ -310,23 +525,66 @@ public final class Engine {
             if (rule.checksum().isPresent() && !Checksums.valid(rule.checksum().get(), secret)) {
                 confidence = Confidence.LOW;
             }
+            int lineStart = start;
+            while (lineStart > 0 && data[lineStart - 1] != '\n') {
+                lineStart--;
+            }
+            String match = new String(data, matchStart, matchEnd - matchStart, StandardCharsets.UTF_8);
+            String lineText = lineText(lineStart, start, end);
+            Optional<Suppression> suppression = allowlisted(rule, secret, match, lineText);
+            if (suppression.isPresent() && !keepAllowlisted) {
+                shadow(start, end, rule.confidence());
+                return;
+            }
             int line = lines.lineOf(start);
-            int column = lines.column(line, start);
+            int column = lines.column(lineStart, start);
             int last = end - 1;
             while (last > start && (data[last] & 0xC0) == 0x80) {
                 last--;
             }
             int endLine = lines.lineOf(last);
-            int endColumn = lines.column(endLine, last);
-            String match = new String(data, matchStart, matchEnd - matchStart, StandardCharsets.UTF_8);
-            String lineText = lineText(line, start, end);
+            int endColumn = lines.column(lines.lineStartOf(last), last);
             Location location = new Location(path, line + 1, column, endLine + 1, endColumn, start, end);
-            emit(rule, location, secret, match, lineText, entropy, confidence);
+            emit(rule, location, secret, match, lineText, entropy, confidence, suppression);
         }
 
-        private String lineText(int line, int start, int end) {
-            int ls = lines.lineStart(line);
-            int le = Math.max(ls, lines.lineEnd(line));
+        /** Counts an allowlisted match that is not built, keeping its span for {@link #withoutWeakerOverlaps}. */
+        private void shadow(int start, int end, Confidence declaredConfidence) {
+            allowlisted++;
+            if (shadowCount * 3 + 3 > shadows.length) {
+                shadows = Arrays.copyOf(shadows, Math.max(12, shadows.length * 2));
+            }
+            shadows[shadowCount * 3] = start;
+            shadows[shadowCount * 3 + 1] = end;
+            shadows[shadowCount * 3 + 2] = declaredConfidence.ordinal();
+            shadowCount++;
+        }
+
+        /** Why a match is allowlisted: the rule's own allowlists first, then the global ones that target it. */
+        private Optional<Suppression> allowlisted(Rule rule, String secret, String match, String lineText) {
+            Allowlist.Subject subject = new Allowlist.Subject(secret, match, lineText, path,
+                    content.fingerprintPath(), content.origin().commit());
+            for (Allowlist a : rule.allowlists()) {
+                Optional<String> why = a.allows(subject);
+                if (why.isPresent()) {
+                    return Optional.of(new Suppression(Suppression.Kind.ALLOWLIST, "rule " + why.get()));
+                }
+            }
+            for (Allowlist a : ruleSet.allowlists()) {
+                if (!a.targets(rule)) {
+                    continue;
+                }
+                Optional<String> why = a.allows(subject);
+                if (why.isPresent()) {
+                    return Optional.of(new Suppression(Suppression.Kind.ALLOWLIST, "global " + why.get()));
+                }
+            }
+            return Optional.empty();
+        }
+
+        private String lineText(int lineStart, int start, int end) {
+            int ls = lineStart;
+            int le = lines.lineEnd(lineStart);
             if (le - ls > MAX_LINE_TEXT) {
                 ls = Math.max(ls, start - MAX_LINE_TEXT / 2);
                 le = Math.min(le, Math.max(end, start) + MAX_LINE_TEXT / 2);
@@ -335,34 +593,16 @@ public final class Engine {
         }
 
         private void fileFinding(Rule rule) {
-            Location location = new Location(path, 1, 1, 1, 1, 0, 0);
-            emit(rule, location, "", "", "", 0, rule.confidence());
+            Optional<Suppression> suppression = allowlisted(rule, "", "", "");
+            if (suppression.isPresent() && !keepAllowlisted) {
+                allowlisted++;
+                return;
+            }
+            emit(rule, new Location(path, 1, 1, 1, 1, 0, 0), "", "", "", 0, rule.confidence(), suppression);
         }
 
         private void emit(Rule rule, Location location, String secret, String match, String lineText,
-                          double entropy, Confidence confidence) {
-            Allowlist.Subject subject = new Allowlist.Subject(secret, match, lineText, path,
-                    content.fingerprintPath(), content.origin().commit());
-            Optional<Suppression> suppression = Optional.empty();
-            for (Allowlist a : rule.allowlists()) {
-                Optional<String> why = a.allows(subject);
-                if (why.isPresent()) {
-                    suppression = Optional.of(new Suppression(Suppression.Kind.ALLOWLIST, "rule " + why.get()));
-                    break;
-                }
-            }
-            if (suppression.isEmpty()) {
-                for (Allowlist a : ruleSet.allowlists()) {
-                    if (!a.targets(rule)) {
-                        continue;
-                    }
-                    Optional<String> why = a.allows(subject);
-                    if (why.isPresent()) {
-                        suppression = Optional.of(new Suppression(Suppression.Kind.ALLOWLIST, "global " + why.get()));
-                        break;
-                    }
-                }
-            }
+                          double entropy, Confidence confidence, Optional<Suppression> suppression) {
             String fingerprint = Fingerprint.of(rule.id(), content.fingerprintPath(), secret);
             declared.add(rule.confidence());
             findings.add(new Finding(rule.id(), rule.description(), rule.severity(), confidence, rule.tags(),
@@ -375,6 +615,20 @@ public final class Engine {
         int[] starts = new int[4];
         int[] ends = new int[4];
         int size;
+
+        /** Records a keyword start for an anchored rule (starts arrive in order; repeats are dropped). */
+        void addAnchor(int start) {
+            if (size > 0 && starts[size - 1] == start) {
+                return;
+            }
+            if (size == starts.length) {
+                starts = Arrays.copyOf(starts, size * 2);
+                ends = Arrays.copyOf(ends, size * 2);
+            }
+            starts[size] = start;
+            ends[size] = start;
+            size++;
+        }
 
         void add(int from, int to) {
             if (size > 0 && from <= ends[size - 1]) {

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Aho-Corasick over raw bytes, compiled to a dense DFA with a compressed alphabet: finds every occurrence of every
- * keyword in one pass with one table lookup per byte. ASCII letters match case-insensitively; other bytes match
+ * keyword in one pass with one table lookup per byte (a pair-of-bytes prefilter was tried and lost: pairs that
+ * start keywords, such as "se", "to" or "pa", start a tenth of all positions in source code). ASCII letters match case-insensitively; other bytes match
  * exactly. Immutable and safe to share between threads.
  */
 public final class KeywordIndex {
@@ -20,6 +21,8 @@ public final class KeywordIndex {
     }
 
     private final byte[][] keywords;
+    /** length of the longest keyword */
+    private final int longest;
     /** byte -> alphabet class (case-folded) */
     private final int[] byteClass = new int[256];
     private final int classes;
@@ -39,6 +42,11 @@ public final class KeywordIndex {
                 throw new IllegalArgumentException("empty keyword");
             }
         }
+        int max = 1;
+        for (byte[] k : keywords) {
+            max = Math.max(max, k.length);
+        }
+        longest = max;
         // alphabet: class 0 for bytes that occur in no keyword
         int next = 1;
         int[] classOfFolded = new int[256];
@@ -161,8 +169,60 @@ public final class KeywordIndex {
         return keywords[keyword].length;
     }
 
-    /** Reports every keyword occurrence in {@code data[from, to)}, in order of end offset. */
+    /** Below this length one lane is as fast as two. */
+    private static final int TWO_LANES_FROM = 4096;
+
+    /**
+     * Reports every keyword occurrence in {@code data[from, to)}, in order of end offset.
+     *
+     * <p>Each DFA step waits for the previous one, so a single pass is bound by memory latency. Longer inputs are
+     * therefore walked as two halves at once, two independent chains the CPU overlaps; the second half starts
+     * {@code longest - 1} bytes early so that a keyword across the middle is found, and reports only occurrences
+     * that end in its own half.
+     */
     public void scan(byte[] data, int from, int to, HitSink sink) {
+        if (to - from < TWO_LANES_FROM) {
+            scanOneLane(data, from, to, sink);
+            return;
+        }
+        final int[] d = delta;
+        final int[] cls = byteClass;
+        final int threshold = firstOutputState;
+        int mid = from + (to - from) / 2;
+        int a = from;
+        int b = Math.max(from, mid - (longest - 1));
+        int stateA = 0;
+        int stateB = 0;
+        Hits hitsA = new Hits();
+        Hits hitsB = new Hits();
+        int steps = Math.min(mid - a, to - b);
+        for (int n = 0; n < steps; n++, a++, b++) {
+            stateA = d[stateA + cls[data[a] & 0xff]];
+            stateB = d[stateB + cls[data[b] & 0xff]];
+            if (stateA >= threshold) {
+                hitsA.add(stateA, a + 1);
+            }
+            if (stateB >= threshold && b >= mid) {
+                hitsB.add(stateB, b + 1);
+            }
+        }
+        for (; a < mid; a++) {
+            stateA = d[stateA + cls[data[a] & 0xff]];
+            if (stateA >= threshold) {
+                hitsA.add(stateA, a + 1);
+            }
+        }
+        for (; b < to; b++) {
+            stateB = d[stateB + cls[data[b] & 0xff]];
+            if (stateB >= threshold && b >= mid) {
+                hitsB.add(stateB, b + 1);
+            }
+        }
+        hitsA.emit(sink);
+        hitsB.emit(sink);
+    }
+
+    private void scanOneLane(byte[] data, int from, int to, HitSink sink) {
         final int[] d = delta;
         final int[] cls = byteClass;
         final int threshold = firstOutputState;
@@ -177,18 +237,25 @@ public final class KeywordIndex {
         }
     }
 
-    /** Whether any keyword occurs in {@code data[from, to)}. */
-    public boolean containsAny(byte[] data, int from, int to) {
-        final int[] d = delta;
-        final int[] cls = byteClass;
-        final int threshold = firstOutputState;
-        int state = 0;
-        for (int i = from; i < to; i++) {
-            state = d[state + cls[data[i] & 0xff]];
-            if (state >= threshold) {
-                return true;
+    /** Output states and end offsets recorded by one lane, reported after the pass. */
+    private final class Hits {
+        private int[] pairs = new int[32];
+        private int size;
+
+        void add(int state, int end) {
+            if (size + 2 > pairs.length) {
+                pairs = Arrays.copyOf(pairs, pairs.length * 2);
+            }
+            pairs[size++] = state;
+            pairs[size++] = end;
+        }
+
+        void emit(HitSink sink) {
+            for (int i = 0; i < size; i += 2) {
+                for (int k : outputs[pairs[i] / classes - outputBase]) {
+                    sink.hit(k, pairs[i + 1]);
+                }
             }
         }
-        return false;
     }
 }

@@ -1,60 +1,63 @@
 package dev.keywarden.engine;
 
-import java.util.Arrays;
-
-/** Line starts of a byte array, built on first use (only content with a match needs it). */
+/**
+ * Line numbers and columns of offsets in a byte array. Counts newlines on demand from the last offset asked about
+ * (or from the start when asked about an earlier one), so content with few findings costs no full pass.
+ */
 final class LineIndex {
     private final byte[] data;
-    private int[] starts;
-    private int count;
+    /** a known position: the line containing {@code cursor} and that line's start */
+    private int cursor;
+    private int cursorLine;
+    private int cursorLineStart;
 
     LineIndex(byte[] data) {
         this.data = data;
     }
 
-    private void build() {
-        int[] s = new int[64];
-        int n = 0;
-        s[n++] = 0;
-        for (int i = 0; i < data.length; i++) {
-            if (data[i] == '\n') {
-                if (n == s.length) {
-                    s = Arrays.copyOf(s, n * 2);
-                }
-                s[n++] = i + 1;
-            }
-        }
-        starts = s;
-        count = n;
-    }
-
     /** 0-based line of the byte at {@code offset}. */
     int lineOf(int offset) {
-        if (starts == null) {
-            build();
+        moveTo(offset);
+        return cursorLine;
+    }
+
+    /** Start offset of the line containing {@code offset}. */
+    int lineStartOf(int offset) {
+        moveTo(offset);
+        return cursorLineStart;
+    }
+
+    private void moveTo(int offset) {
+        if (offset < cursor) {
+            cursor = 0;
+            cursorLine = 0;
+            cursorLineStart = 0;
         }
-        int i = Arrays.binarySearch(starts, 0, count, offset);
-        return i >= 0 ? i : -i - 2;
+        for (int i = cursor; i < offset; i++) {
+            if (data[i] == '\n') {
+                cursorLine++;
+                cursorLineStart = i + 1;
+            }
+        }
+        cursor = offset;
     }
 
-    int lineStart(int line) {
-        return starts[line];
-    }
-
-    /** End of the line's text, before its {@code \n} (and a preceding {@code \r}). */
-    int lineEnd(int line) {
-        int end = line + 1 < count ? starts[line + 1] - 1 : data.length;
-        if (end > starts[line] && end <= data.length && end - 1 >= 0 && end - 1 < data.length
-                && data[end - 1] == '\r') {
+    /** End of the text of the line starting at {@code lineStart}, before its {@code \n} (and a {@code \r}). */
+    int lineEnd(int lineStart) {
+        int end = lineStart;
+        while (end < data.length && data[end] != '\n') {
+            end++;
+        }
+        if (end > lineStart && data[end - 1] == '\r') {
             end--;
         }
         return end;
     }
 
-    /** 1-based column, in code points, of the character starting at {@code offset} on {@code line}. */
-    int column(int line, int offset) {
+    /** 1-based column, in code points, of the character starting at {@code offset} on the line at {@code lineStart}. */
+    int column(int lineStart, int offset) {
         int col = 1;
-        for (int i = starts[line]; i < offset; i++) {
+        for (int i = lineStart; i < offset; i++) {
             if ((data[i] & 0xC0) != 0x80) {
                 col++;
             }

@@ -6,8 +6,9 @@ package dev.keywarden.scan;
  * @param threads     worker threads reading and scanning files
  * @param maxFileSize files larger than this (bytes) are skipped and counted
  * @param gitignore   honour git's ignore rules inside a work tree
+ * @param keepAllowlisted build allowlisted findings (marked suppressed) instead of only counting them
  */
-public record ScanOptions(int threads, long maxFileSize, boolean gitignore) {
+public record ScanOptions(int threads, long maxFileSize, boolean gitignore, boolean keepAllowlisted) {
     public static final long DEFAULT_MAX_FILE_SIZE = 25L * 1024 * 1024;
 
     public ScanOptions {
@@ -17,6 +18,10 @@ public record ScanOptions(int threads, long maxFileSize, boolean gitignore) {
         if (maxFileSize < 0) {
             throw new IllegalArgumentException("maxFileSize must not be negative");
         }
+    }
+
+    public ScanOptions(int threads, long maxFileSize, boolean gitignore) {
+        this(threads, maxFileSize, gitignore, false);
     }
 
     public static ScanOptions defaults() {

@@ -35,7 +35,9 @@ public final class ScanRunner {
             .thenComparing(Finding::ruleId)
             .thenComparingInt(f -> f.location().endOffset());
 
-    private static final FileEntry END = new FileEntry(Path.of(""), "", "", 0);
+    /** Files are handed to the workers in batches: one queue operation per file costs more than reading it. */
+    private static final int BATCH = 64;
+    private static final List<FileEntry> END = java.util.Collections.unmodifiableList(new ArrayList<>());
 
     private final Engine engine;
     private final ScanOptions options;
@@ -62,14 +64,16 @@ public final class ScanRunner {
         long start = System.nanoTime();
         Collector collector = new Collector();
         FileReader reader = new FileReader(options.maxFileSize());
-        BlockingQueue<FileEntry> queue = new ArrayBlockingQueue<>(4096);
+        BlockingQueue<List<FileEntry>> queue = new ArrayBlockingQueue<>(256);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < options.threads(); i++) {
             Thread t = new Thread(() -> {
                 try {
-                    for (FileEntry e = queue.take(); e != END; e = queue.take()) {
-                        process(reader, e, collector);
+                    for (List<FileEntry> batch = queue.take(); batch != END; batch = queue.take()) {
+                        for (FileEntry e : batch) {
+                            process(reader, e, collector);
+                        }
                     }
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
@@ -77,7 +81,7 @@ public final class ScanRunner {
                     failure.compareAndSet(null, err);
                     // keep draining so the walker never blocks on a full queue
                     try {
-                        for (FileEntry e = queue.take(); e != END; e = queue.take()) {
+                        for (List<FileEntry> batch = queue.take(); batch != END; batch = queue.take()) {
                             // discard
                         }
                     } catch (InterruptedException ie) {
@@ -90,6 +94,7 @@ public final class ScanRunner {
             workers.add(t);
         }
         FileWalker walker = new FileWalker(options.gitignore(), collector::warn);
+        List<FileEntry> pending = new ArrayList<>(BATCH);
         try {
             for (Path p : paths) {
                 walker.walk(p, new FileWalker.Listener() {
@@ -100,7 +105,11 @@ public final class ScanRunner {
                             return;
                         }
                         stats.listed();
-                        put(queue, entry);
+                        pending.add(entry);
+                        if (pending.size() == BATCH) {
+                            put(queue, List.copyOf(pending));
+                            pending.clear();
+                        }
                     }
 
                     @Override
@@ -108,6 +117,9 @@ public final class ScanRunner {
                         collector.skip(displayPath, reason, detail);
                     }
                 });
+            }
+            if (!pending.isEmpty()) {
+                put(queue, List.copyOf(pending));
             }
         } finally {
             for (int i = 0; i < workers.size(); i++) {
@@ -131,8 +143,9 @@ public final class ScanRunner {
     public ScanResult scanContent(Content content) {
         long start = System.nanoTime();
         Collector collector = new Collector();
-        List<Finding> found = filter.apply(engine.scan(content));
-        collector.add(found);
+        Engine.Scanned scanned = engine.scan(content, options.keepAllowlisted());
+        List<Finding> found = filter.apply(scanned.findings());
+        collector.add(found, scanned.allowlisted());
         stats.scanned(content.bytes().length, (int) found.stream().filter(f -> !f.suppressed()).count());
         collector.scanned(content.bytes().length);
         return collector.result(Duration.ofNanos(System.nanoTime() - start));
@@ -150,15 +163,16 @@ public final class ScanRunner {
             return;
         }
         Content content = ((FileReader.Read) result).content();
-        List<Finding> found = filter.apply(engine.scan(content));
-        collector.add(found);
+        Engine.Scanned scanned = engine.scan(content, options.keepAllowlisted());
+        List<Finding> found = filter.apply(scanned.findings());
+        collector.add(found, scanned.allowlisted());
         collector.scanned(content.bytes().length);
         stats.scanned(content.bytes().length, (int) found.stream().filter(f -> !f.suppressed()).count());
     }
 
-    private static void put(BlockingQueue<FileEntry> queue, FileEntry entry) {
+    private static void put(BlockingQueue<List<FileEntry>> queue, List<FileEntry> batch) {
         try {
-            queue.put(entry);
+            queue.put(batch);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -178,11 +192,15 @@ public final class ScanRunner {
         private final ConcurrentLinkedQueue<Finding> findings = new ConcurrentLinkedQueue<>();
         private final ConcurrentLinkedQueue<Skip> skips = new ConcurrentLinkedQueue<>();
         private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+        private final java.util.concurrent.atomic.AtomicLong allowlisted = new java.util.concurrent.atomic.AtomicLong();
         private long files;
         private long bytes;
 
-        void add(List<Finding> found) {
+        void add(List<Finding> found, int allowlistedCount) {
             findings.addAll(found);
+            if (allowlistedCount > 0) {
+                allowlisted.addAndGet(allowlistedCount);
+            }
         }
 
         synchronized void scanned(long size) {
@@ -207,8 +225,8 @@ public final class ScanRunner {
             for (Skip s : skipList) {
                 counts.merge(s.reason(), 1L, Long::sum);
             }
-            return new ScanResult(sorted, new ScanSummary(files, bytes, counts, skipList, List.copyOf(warnings),
-                    elapsed));
+            return new ScanResult(sorted, allowlisted.get(), new ScanSummary(files, bytes, counts, skipList,
+                    List.copyOf(warnings), elapsed));
         }
     }
 }

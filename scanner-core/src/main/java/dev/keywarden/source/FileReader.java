@@ -3,7 +3,6 @@ package dev.keywarden.source;
 import dev.keywarden.finding.Content;
 import dev.keywarden.finding.Origin;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 
 /** Reads a listed file into {@link Content}, or says why it is skipped (too large, binary, unreadable). */
@@ -29,15 +28,11 @@ public final class FileReader {
 
     public Result read(FileEntry entry) {
         try {
-            long size = Files.size(entry.file());
-            if (size > maxFileSize) {
-                return new Skipped(SkipReason.TOO_LARGE, size + " bytes");
+            // the size the walk saw; a file that grew past the limit since is caught after reading
+            if (entry.size() > maxFileSize) {
+                return new Skipped(SkipReason.TOO_LARGE, entry.size() + " bytes");
             }
-            byte[] bytes;
-            try (InputStream in = Files.newInputStream(entry.file())) {
-                // bounded even if the file grew since it was listed
-                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileSize + 1));
-            }
+            byte[] bytes = readListedSize(entry);
             if (bytes.length > maxFileSize) {
                 return new Skipped(SkipReason.TOO_LARGE, "more than " + maxFileSize + " bytes");
             }
@@ -49,6 +44,28 @@ public final class FileReader {
         } catch (IOException e) {
             return new Skipped(SkipReason.UNREADABLE, FileWalker.describe(e));
         }
+    }
+
+    /**
+     * Reads the file expecting the size the walk saw: a buffer one byte larger lets a single read both fill it and
+     * prove the end of the file (a regular file reads short only at its end), sparing a stat and a second read per
+     * file. A file that changed size since it was listed is read again in full.
+     */
+    private static byte[] readListedSize(FileEntry entry) throws IOException {
+        long listed = entry.size();
+        if (listed <= 0 || listed > Integer.MAX_VALUE - 16) {
+            return Files.readAllBytes(entry.file());
+        }
+        byte[] buffer = new byte[(int) listed + 1];
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(entry.file(),
+                java.nio.file.StandardOpenOption.READ)) {
+            int n = channel.read(java.nio.ByteBuffer.wrap(buffer));
+            if (n == listed) {
+                return java.util.Arrays.copyOf(buffer, n);
+            }
+        }
+        // it grew, shrank or read short: read it the ordinary way
+        return Files.readAllBytes(entry.file());
     }
 
     public static boolean isBinary(byte[] bytes) {

@@ -67,47 +67,55 @@ public final class FileWalker {
             return;
         }
 
+        String rootRepoPath = workTree.map(w -> relative(w, root)).orElse(null);
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            /** per open directory: its display path, its work-tree path (null outside one), its ignore scope */
+            private final java.util.ArrayDeque<Frame> frames = new java.util.ArrayDeque<>();
+
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 if (dir.equals(root)) {
+                    frames.push(new Frame(prefix, rootRepoPath,
+                            applied.isPresent() && rootRepoPath != null ? applied.get().scope(rootRepoPath) : null));
                     return FileVisitResult.CONTINUE;
                 }
-                if (dir.getFileName().toString().equals(".git")) {
+                String name = dir.getFileName().toString();
+                if (name.equals(".git")) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
-                if (applied.isPresent()) {
-                    String rel = relative(applied.get().workTree(), dir);
-                    if (rel != null && applied.get().isIgnored(rel, true) && !applied.get().holdsTrackedFiles(rel)) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
+                Frame parent = frames.peek();
+                String repoPath = parent.repoPath == null ? null : child(parent.repoPath, name);
+                if (parent.scope != null && parent.scope.isIgnored(name, true)
+                        && !applied.get().holdsTrackedFiles(repoPath)) {
+                    return FileVisitResult.SKIP_SUBTREE;
                 }
+                frames.push(new Frame(child(parent.display, name), repoPath,
+                        parent.scope == null ? null : applied.get().scope(repoPath)));
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                String display = join(prefix, root.relativize(file));
+                Frame here = frames.peek();
+                String name = file.getFileName().toString();
+                String display = child(here.display, name);
+                boolean ignored = here.scope != null && here.scope.isIgnored(name, false);
                 if (attrs.isSymbolicLink()) {
-                    if (!ignored(file)) {
+                    if (!ignored) {
                         listener.skipped(display, SkipReason.SYMLINK, "");
                     }
                     return FileVisitResult.CONTINUE;
                 }
-                if (!attrs.isRegularFile()) {
-                    return FileVisitResult.CONTINUE; // sockets, fifos, devices
-                }
-                if (file.getFileName().toString().equals(".git")) {
-                    return FileVisitResult.CONTINUE; // a linked worktree's or submodule's gitdir pointer
-                }
-                if (ignored(file)) {
+                if (!attrs.isRegularFile() || ignored || name.equals(".git")) {
+                    // sockets, fifos, devices; ignored files; a linked worktree's or submodule's gitdir pointer
                     return FileVisitResult.CONTINUE;
                 }
-                if (hasBinaryExtension(file)) {
+                if (hasBinaryExtension(name)) {
                     listener.skipped(display, SkipReason.BINARY, "binary file extension");
                     return FileVisitResult.CONTINUE;
                 }
-                listener.file(new FileEntry(file, display, fingerprintPath(workTree, file, display), attrs.size()));
+                String fingerprintPath = here.repoPath == null ? display : child(here.repoPath, name);
+                listener.file(new FileEntry(file, display, fingerprintPath, attrs.size()));
                 return FileVisitResult.CONTINUE;
             }
 
@@ -119,26 +127,26 @@ public final class FileWalker {
 
             @Override
             public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                frames.pop();
                 if (e != null) {
                     listener.skipped(join(prefix, root.relativize(dir)), SkipReason.UNREADABLE, describe(e));
                 }
                 return FileVisitResult.CONTINUE;
             }
-
-            private boolean ignored(Path file) {
-                if (applied.isEmpty()) {
-                    return false;
-                }
-                String rel = relative(applied.get().workTree(), file);
-                return rel != null && applied.get().isIgnored(rel, false);
-            }
         });
     }
 
-    static boolean hasBinaryExtension(Path file) {
-        String name = file.getFileName().toString();
+    private record Frame(String display, String repoPath, GitIgnores.Scope scope) {
+    }
+
+    private static String child(String parent, String name) {
+        return parent.isEmpty() ? name : parent.endsWith("/") ? parent + name : parent + "/" + name;
+    }
+
+    static boolean hasBinaryExtension(String name) {
         int dot = name.lastIndexOf('.');
-        return dot > 0 && BINARY_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return dot > 0 && name.length() - dot <= 8
+                && BINARY_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
     static String describe(IOException e) {

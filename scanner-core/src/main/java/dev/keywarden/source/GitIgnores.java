@@ -108,34 +108,72 @@ public final class GitIgnores {
 
     /** Whether the work-tree-relative path (forward slashes) is ignored. */
     public boolean isIgnored(String relative, boolean directory) {
-        if (!directory && tracked.contains(relative)) {
-            return false;
-        }
-        String dir = relative;
+        int slash = relative.lastIndexOf('/');
+        return scope(slash < 0 ? "" : relative.substring(0, slash)).isIgnored(relative.substring(slash + 1),
+                directory);
+    }
+
+    /**
+     * The ignore rules in force inside one directory (work-tree-relative, "" for the root), resolved once so that
+     * checking each of its entries costs no lookups.
+     */
+    public Scope scope(String relativeDir) {
+        java.util.List<IgnoreNode> nodes = new java.util.ArrayList<>();
+        java.util.List<String> prefixes = new java.util.ArrayList<>();
+        String dir = relativeDir;
         while (true) {
-            int slash = dir.lastIndexOf('/');
-            dir = slash < 0 ? "" : dir.substring(0, slash);
-            Optional<IgnoreNode> node = perDirectory.computeIfAbsent(dir, d -> {
-                Path file = d.isEmpty() ? workTree.resolve(".gitignore") : workTree.resolve(d).resolve(".gitignore");
+            final String d = dir;
+            Optional<IgnoreNode> node = perDirectory.computeIfAbsent(d, x -> {
+                Path file = x.isEmpty() ? workTree.resolve(".gitignore") : workTree.resolve(x).resolve(".gitignore");
                 return Files.isRegularFile(file) ? Optional.of(parse(file)) : Optional.empty();
             });
             if (node.isPresent()) {
-                String sub = dir.isEmpty() ? relative : relative.substring(dir.length() + 1);
-                Boolean ignored = node.get().checkIgnored(sub, directory);
-                if (ignored != null) {
-                    return ignored;
-                }
+                nodes.add(node.get());
+                // the path of an entry of relativeDir as seen from d
+                String below = d.isEmpty() ? relativeDir : relativeDir.substring(d.length()).replaceFirst("^/", "");
+                prefixes.add(below.isEmpty() ? "" : below + "/");
             }
             if (dir.isEmpty()) {
                 break;
             }
+            int slash = dir.lastIndexOf('/');
+            dir = slash < 0 ? "" : dir.substring(0, slash);
         }
-        Boolean excluded = infoExclude.checkIgnored(relative, directory);
-        if (excluded != null) {
-            return excluded;
+        return new Scope(relativeDir.isEmpty() ? "" : relativeDir + "/", nodes.toArray(IgnoreNode[]::new),
+                prefixes.toArray(String[]::new));
+    }
+
+    /** The ignore rules for the entries of one directory, nearest .gitignore first. */
+    public final class Scope {
+        private final String dirPrefix;
+        private final IgnoreNode[] nodes;
+        private final String[] prefixes;
+
+        private Scope(String dirPrefix, IgnoreNode[] nodes, String[] prefixes) {
+            this.dirPrefix = dirPrefix;
+            this.nodes = nodes;
+            this.prefixes = prefixes;
         }
-        Boolean global = globalExcludes.checkIgnored(relative, directory);
-        return global != null && global;
+
+        /** Whether the entry {@code name} of this directory is ignored. */
+        public boolean isIgnored(String name, boolean directory) {
+            String relative = dirPrefix + name;
+            if (!directory && tracked.contains(relative)) {
+                return false;
+            }
+            for (int i = 0; i < nodes.length; i++) {
+                Boolean ignored = nodes[i].checkIgnored(prefixes[i] + name, directory);
+                if (ignored != null) {
+                    return ignored;
+                }
+            }
+            Boolean excluded = infoExclude.checkIgnored(relative, directory);
+            if (excluded != null) {
+                return excluded;
+            }
+            Boolean global = globalExcludes.checkIgnored(relative, directory);
+            return global != null && global;
+        }
     }
 
     /** A directory holding tracked files must be entered even if a pattern ignores it. */

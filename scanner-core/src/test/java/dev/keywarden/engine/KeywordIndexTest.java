@@ -1,7 +1,6 @@
 package dev.keywarden.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -26,6 +25,13 @@ class KeywordIndexTest {
         List<String> found = hits(index, kws, "ushers");
         assertTrue(found.containsAll(List.of("she@4", "he@4", "hers@6")), found.toString());
         assertEquals(3, found.size());
+    }
+
+    @Test
+    void oneByteKeywordsToo() {
+        List<String> kws = List.of("x", "xy", "=");
+        KeywordIndex index = new KeywordIndex(kws);
+        assertEquals(List.of("x@1", "xy@2", "=@3", "x@4"), hits(index, kws, "XY=x"));
     }
 
     @Test
@@ -69,12 +75,33 @@ class KeywordIndexTest {
     }
 
     @Test
-    void containsAny() {
-        KeywordIndex index = new KeywordIndex(List.of("needle"));
-        byte[] yes = "hay NEEDLE hay".getBytes(StandardCharsets.UTF_8);
-        byte[] no = "hay needl hay".getBytes(StandardCharsets.UTF_8);
-        assertTrue(index.containsAny(yes, 0, yes.length));
-        assertFalse(index.containsAny(no, 0, no.length));
-        assertFalse(index.containsAny(yes, 0, 6), "bounded by the range");
+    void longInputsAreWalkedInTwoLanesWithoutLosingAKeywordAcrossTheMiddle() {
+        List<String> kws = List.of("secret", "token", "ghp_", "-----begin private key-----");
+        KeywordIndex index = new KeywordIndex(kws);
+        Random random = new Random(2);
+        for (int round = 0; round < 50; round++) {
+            StringBuilder sb = new StringBuilder();
+            int n = 5000 + random.nextInt(20000);
+            while (sb.length() < n) {
+                sb.append(random.nextInt(10) == 0 ? kws.get(random.nextInt(kws.size())) : "lorem ipsum dolor ");
+            }
+            // a keyword straddling the middle
+            int mid = sb.length() / 2;
+            sb.insert(mid - 10, "-----BEGIN PRIVATE KEY-----");
+            String text = sb.toString();
+            List<String> expected = new ArrayList<>();
+            String lower = text.toLowerCase();
+            for (int end = 1; end <= text.length(); end++) {
+                for (String k : kws) {
+                    if (end >= k.length() && lower.startsWith(k, end - k.length())) {
+                        expected.add(k + "@" + end);
+                    }
+                }
+            }
+            List<String> actual = hits(index, kws, text);
+            assertEquals(expected.stream().sorted().toList(), actual.stream().sorted().toList(), "none lost or doubled");
+            List<Integer> ends = actual.stream().map(h -> Integer.parseInt(h.substring(h.indexOf('@') + 1))).toList();
+            assertEquals(ends.stream().sorted().toList(), ends, "in order of end offset");
+        }
     }
 }
