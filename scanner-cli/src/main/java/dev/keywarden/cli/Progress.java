@@ -15,19 +15,25 @@ final class Progress implements AutoCloseable {
 
     private final ScanStats stats;
     private final PrintStream err;
+    private final long delayMs;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean shown;
 
-    private Progress(ScanStats stats, PrintStream err) {
+    private Progress(ScanStats stats, PrintStream err, long delayMs) {
         this.stats = stats;
         this.err = err;
+        this.delayMs = delayMs;
         this.thread = new Thread(this::run, "keywarden-progress");
         thread.setDaemon(true);
     }
 
     static Progress start(ScanStats stats, PrintStream err, boolean enabled) {
-        Progress p = new Progress(stats, err);
+        return start(stats, err, enabled, DELAY_MS);
+    }
+
+    static Progress start(ScanStats stats, PrintStream err, boolean enabled, long delayMs) {
+        Progress p = new Progress(stats, err, delayMs);
         if (enabled) {
             p.thread.start();
         }
@@ -36,7 +42,7 @@ final class Progress implements AutoCloseable {
 
     private void run() {
         try {
-            Thread.sleep(DELAY_MS);
+            Thread.sleep(delayMs);
             while (running) {
                 draw();
                 Thread.sleep(PERIOD_MS);

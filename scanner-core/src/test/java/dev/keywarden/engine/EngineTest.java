@@ -254,4 +254,58 @@ class EngineTest {
         Finding f = scan(engine(GITHUB_RULE), "t=" + fake.githubToken("ghp") + " # keywarden:allow").get(0);
         assertFalse(f.suppressed());
     }
+
+    @Test
+    void anchoredRulesMatchAtTheirKeywordsAndSeeTheCharacterBefore() {
+        Engine e = engine("""
+                [[rules]]
+                id = "assign"
+                regex = '''\\btoken\\s*=\\s*([A-Za-z0-9]{12,})'''
+                keywords = ["token"]
+                anchor = "keyword"
+                """);
+        String value = fake.chars(FakeSecrets.BASE62, 16);
+        Finding f = scan(e, "x\ntoken = " + value + " and token=" + fake.chars(FakeSecrets.BASE62, 14)).get(0);
+        assertEquals(value, f.secret());
+        assertEquals(2, f.location().line());
+        assertEquals("token = " + value, f.match(), "the match starts at the keyword");
+        assertEquals(2, scan(e, "token = " + value + " and token=" + fake.chars(FakeSecrets.BASE62, 14)).size());
+        assertTrue(scan(e, "mytoken = " + value).isEmpty(), "\\b sees the 'y' before the keyword");
+        assertEquals(1, scan(e, "token = " + value).size(), "at the very start of the content");
+    }
+
+    @Test
+    void windowsWithoutARequiredLiteralAreSkippedWithoutChangingResults() {
+        // '@' is required by the regex; lines without it never reach RE2J, lines with it still match
+        Engine e = engine("""
+                [[rules]]
+                id = "url"
+                regex = '''[a-z]+://[a-z]+:([A-Za-z0-9]{10,})@[a-z.]+'''
+                keywords = ["://"]
+                """);
+        String password = fake.chars(FakeSecrets.BASE62, 12);
+        List<Finding> found = scan(e, "see https://example.org/docs\ndb: postgres://app:" + password
+                + "@db.internal\n");
+        assertEquals(1, found.size());
+        assertEquals(password, found.get(0).secret());
+    }
+
+    @Test
+    void allowlistedMatchesCanBeCountedWithoutBeingBuilt() {
+        Engine e = engine(GITHUB_RULE + """
+                [[allowlists]]
+                description = "fixtures"
+                regexTarget = "line"
+                regexes = ['''fixture''']
+                """);
+        String text = "a=" + fake.githubToken("ghp") + " # fixture\nb=" + fake.githubToken("ghp") + "\n";
+        Content content = Content.of("f.txt", text.getBytes(StandardCharsets.UTF_8), new Origin.File(Path.of("f")));
+        Engine.Scanned counted = e.scan(content, false);
+        assertEquals(1, counted.findings().size());
+        assertEquals(1, counted.allowlisted());
+        Engine.Scanned built = e.scan(content, true);
+        assertEquals(2, built.findings().size());
+        assertEquals(0, built.allowlisted());
+        assertEquals(1, built.findings().stream().filter(Finding::suppressed).count());
+    }
 }
