@@ -1065,6 +1065,11 @@ def main():
         written += len(data)  # ASCII only
 
     elapsed = time.time() - t0
+    all_dirs = set()
+    for d in dirs_made:
+        while d != out and d not in all_dirs:
+            all_dirs.add(d)
+            d = os.path.dirname(d)
     counts = {}
     for p in planted:
         counts[p["kind"]] = counts.get(p["kind"], 0) + 1
@@ -1074,7 +1079,7 @@ def main():
         "sizeMiB": a.size_mb,
         "root": out,
         "files": len(plan),
-        "directories": len(dirs_made),
+        "directories": len(all_dirs),
         "bytes": written,
         "planted": len(planted),
         "plantedByKind": counts,
@@ -1085,7 +1090,7 @@ def main():
         json.dump(manifest, f, indent=2)
         f.write("\n")
     print("gen-corpus: %d files in %d directories, %d bytes (%.2f GB, %.2f GiB) under %s" % (
-        len(plan), len(dirs_made), written, written / 1e9, written / 2 ** 30, out))
+        len(plan), len(all_dirs), written, written / 1e9, written / 2 ** 30, out))
     print("gen-corpus: planted %d secrets: %s" % (len(planted), ", ".join("%s %d" % kv for kv in sorted(counts.items()))))
     print("gen-corpus: manifest %s; %.1f s (block pool %.1f s)" % (manifest_path, elapsed, t_pool))
 
