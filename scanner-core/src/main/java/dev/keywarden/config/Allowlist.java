@@ -56,15 +56,13 @@ public record Allowlist(String description, Condition condition, RegexTarget reg
     }
 
     /**
-     * True if this allowlist allows every finding in the given path whatever the secret: a path criterion that
-     * matches suffices with {@code OR}; with {@code AND} paths must be its only criterion.
+     * Whether a matching path alone makes this allowlist allow a finding, whatever the secret: with {@code OR} a
+     * path criterion suffices; with {@code AND} only when paths are its only criterion. A global allowlist of that
+     * kind that targets every rule lets a scan skip the file unread.
      */
-    public boolean allowsWholePath(String path, String repoPath) {
-        if (paths.isEmpty()) {
-            return false;
-        }
+    public boolean allowsByPathAlone() {
         boolean pathsOnly = regexes.isEmpty() && stopwords.isEmpty() && commits.isEmpty();
-        return (condition == Condition.OR || pathsOnly) && (matchesAny(paths, path) || matchesAny(paths, repoPath));
+        return !paths.isEmpty() && (condition == Condition.OR || pathsOnly);
     }
 
     /** The reason the subject is allowed, or empty when it is not. */
@@ -125,9 +123,5 @@ public record Allowlist(String description, Condition condition, RegexTarget reg
             }
         }
         return Optional.empty();
-    }
-
-    private static boolean matchesAny(List<Pattern> patterns, String text) {
-        return firstMatching(patterns, text).isPresent();
     }
 }

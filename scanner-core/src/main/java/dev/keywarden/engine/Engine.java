@@ -119,9 +119,7 @@ public final class Engine {
         pathOnlyPaths = new PatternPrefilter(pathOnly.stream().map(r -> r.path().orElseThrow()).toList());
         // a global allowlist allows a whole file when a path matches and no other criterion is required
         wholeFilePaths = new PatternPrefilter(ruleSet.allowlists().stream()
-                .filter(a -> a.targetRules().isEmpty() && a.targetTags().isEmpty() && !a.paths().isEmpty())
-                .filter(a -> a.condition() == Allowlist.Condition.OR
-                        || (a.regexes().isEmpty() && a.stopwords().isEmpty() && a.commits().isEmpty()))
+                .filter(a -> a.targetRules().isEmpty() && a.targetTags().isEmpty() && a.allowsByPathAlone())
                 .flatMap(a -> a.paths().stream()).toList());
     }
 
@@ -621,13 +619,7 @@ public final class Engine {
             if (size > 0 && starts[size - 1] == start) {
                 return;
             }
-            if (size == starts.length) {
-                starts = Arrays.copyOf(starts, size * 2);
-                ends = Arrays.copyOf(ends, size * 2);
-            }
-            starts[size] = start;
-            ends[size] = start;
-            size++;
+            append(start, start);
         }
 
         void add(int from, int to) {
@@ -640,6 +632,10 @@ public final class Engine {
                 }
                 return;
             }
+            append(from, to);
+        }
+
+        private void append(int from, int to) {
             if (size == starts.length) {
                 starts = Arrays.copyOf(starts, size * 2);
                 ends = Arrays.copyOf(ends, size * 2);

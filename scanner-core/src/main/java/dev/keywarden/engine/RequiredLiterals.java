@@ -28,28 +28,34 @@ public final class RequiredLiterals {
 
     /** The literals, or empty when none can be derived. */
     public static Optional<Set<String>> of(String regex) {
+        Info info = parse(regex);
+        if (info == null) {
+            return Optional.empty();
+        }
+        Set<String> required = info.required != null ? info.required : info.exact;
+        if (required == null || required.isEmpty()) {
+            return Optional.empty();
+        }
+        for (String s : required) {
+            if (s.length() < MIN_LENGTH || !s.chars().allMatch(c -> c < 128)) {
+                return Optional.empty();
+            }
+        }
+        Set<String> lower = new LinkedHashSet<>();
+        for (String s : required) {
+            lower.add(s.toLowerCase(Locale.ROOT));
+        }
+        return Optional.of(lower);
+    }
+
+    /** The regex as this reader understands it, or null when it does not follow some of its syntax. */
+    private static Info parse(String regex) {
         try {
             RequiredLiterals parser = new RequiredLiterals(regex);
             Info info = parser.alternation();
-            if (parser.pos != regex.length()) {
-                return Optional.empty();
-            }
-            Set<String> required = info.required != null ? info.required : info.exact;
-            if (required == null || required.isEmpty()) {
-                return Optional.empty();
-            }
-            for (String s : required) {
-                if (s.length() < MIN_LENGTH || !s.chars().allMatch(c -> c < 128)) {
-                    return Optional.empty();
-                }
-            }
-            Set<String> lower = new LinkedHashSet<>();
-            for (String s : required) {
-                lower.add(s.toLowerCase(Locale.ROOT));
-            }
-            return Optional.of(lower);
+            return parser.pos == regex.length() ? info : null;
         } catch (RuntimeException unsupported) {
-            return Optional.empty();
+            return null;
         }
     }
 
@@ -80,33 +86,28 @@ public final class RequiredLiterals {
      * alternations. Empty when the regex is not understood.
      */
     public static List<Set<String>> conjunction(String regex) {
-        try {
-            RequiredLiterals parser = new RequiredLiterals(regex);
-            Info info = parser.alternation();
-            if (parser.pos != regex.length()) {
-                return List.of();
-            }
-            List<Set<String>> out = new ArrayList<>();
-            for (Set<String> set : info.all) {
-                if (set.isEmpty() || set.size() > MAX_CONJUNCT_SIZE || set.contains("")
-                        || !set.stream().allMatch(x -> x.chars().allMatch(c -> c < 128))) {
-                    continue;
-                }
-                Set<String> lower = new LinkedHashSet<>();
-                for (String x : set) {
-                    lower.add(x.toLowerCase(Locale.ROOT));
-                }
-                if (!out.contains(lower)) {
-                    out.add(lower);
-                }
-                if (out.size() == MAX_CONJUNCTION) {
-                    break;
-                }
-            }
-            return out;
-        } catch (RuntimeException unsupported) {
+        Info info = parse(regex);
+        if (info == null) {
             return List.of();
         }
+        List<Set<String>> out = new ArrayList<>();
+        for (Set<String> set : info.all) {
+            if (set.isEmpty() || set.size() > MAX_CONJUNCT_SIZE || set.contains("")
+                    || !set.stream().allMatch(x -> x.chars().allMatch(c -> c < 128))) {
+                continue;
+            }
+            Set<String> lower = new LinkedHashSet<>();
+            for (String x : set) {
+                lower.add(x.toLowerCase(Locale.ROOT));
+            }
+            if (!out.contains(lower)) {
+                out.add(lower);
+            }
+            if (out.size() == MAX_CONJUNCTION) {
+                break;
+            }
+        }
+        return out;
     }
 
     private Info alternation() {

@@ -106,13 +106,6 @@ public final class GitIgnores {
         return node;
     }
 
-    /** Whether the work-tree-relative path (forward slashes) is ignored. */
-    public boolean isIgnored(String relative, boolean directory) {
-        int slash = relative.lastIndexOf('/');
-        return scope(slash < 0 ? "" : relative.substring(0, slash)).isIgnored(relative.substring(slash + 1),
-                directory);
-    }
-
     /**
      * The ignore rules in force inside one directory (work-tree-relative, "" for the root), resolved once so that
      * checking each of its entries costs no lookups.
