@@ -70,34 +70,40 @@ public record Allowlist(String description, Condition condition, RegexTarget reg
         if (isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> byCommit = commits.isEmpty() ? null
-                : subject.commit().filter(c -> commits.stream().anyMatch(a -> c.startsWith(a.toLowerCase(Locale.ROOT))))
-                        .map(c -> "commit " + c);
-        Optional<String> byPath = paths.isEmpty() ? null
-                : firstMatching(paths, subject.path()).or(() -> firstMatching(paths, subject.repoPath()))
-                        .map(p -> "path matches " + p);
-        Optional<String> byRegex = regexes.isEmpty() ? null
-                : firstMatching(regexes, target(subject)).map(p -> regexTarget.name().toLowerCase(Locale.ROOT)
-                        + " matches " + p);
-        Optional<String> byStopword = stopwords.isEmpty() ? null : stopword(subject.secret());
-
+        // the criteria this allowlist sets, each evaluated only when needed
+        List<java.util.function.Supplier<Optional<String>>> criteria = new java.util.ArrayList<>(4);
+        if (!commits.isEmpty()) {
+            criteria.add(() -> subject.commit()
+                    .filter(c -> commits.stream().anyMatch(a -> c.startsWith(a.toLowerCase(Locale.ROOT))))
+                    .map(c -> "commit " + c));
+        }
+        if (!paths.isEmpty()) {
+            criteria.add(() -> firstMatching(paths, subject.path()).or(() -> firstMatching(paths, subject.repoPath()))
+                    .map(p -> "path matches " + p));
+        }
+        if (!regexes.isEmpty()) {
+            criteria.add(() -> firstMatching(regexes, target(subject))
+                    .map(p -> regexTarget.name().toLowerCase(Locale.ROOT) + " matches " + p));
+        }
+        if (!stopwords.isEmpty()) {
+            criteria.add(() -> stopword(subject.secret()));
+        }
         String label = description == null || description.isBlank() ? "allowlist" : "allowlist '" + description + "'";
         if (condition == Condition.AND) {
             StringBuilder reasons = new StringBuilder();
-            for (Optional<String> part : new Optional[] {byCommit, byPath, byRegex, byStopword}) {
-                if (part == null) {
-                    continue;
-                }
-                if (part.isEmpty()) {
+            for (var criterion : criteria) {
+                Optional<String> why = criterion.get();
+                if (why.isEmpty()) {
                     return Optional.empty();
                 }
-                reasons.append(reasons.isEmpty() ? "" : " and ").append(part.get());
+                reasons.append(reasons.isEmpty() ? "" : " and ").append(why.get());
             }
             return Optional.of(label + ": " + reasons);
         }
-        for (Optional<String> part : new Optional[] {byCommit, byPath, byRegex, byStopword}) {
-            if (part != null && part.isPresent()) {
-                return Optional.of(label + ": " + part.get());
+        for (var criterion : criteria) {
+            Optional<String> why = criterion.get();
+            if (why.isPresent()) {
+                return Optional.of(label + ": " + why.get());
             }
         }
         return Optional.empty();
