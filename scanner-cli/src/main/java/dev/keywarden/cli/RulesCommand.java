@@ -45,6 +45,10 @@ public final class RulesCommand implements Callable<Integer> {
                 out.printf("%-" + width + "s  %-8s  %-6s  %s  [%s]%n", r.id(), r.severity().label(),
                         r.confidence().label(), r.description(), trigger);
             }
+            for (var allowlist : rules.allowlists()) {
+                out.printf("global allowlist: %s%n", allowlist.description().isBlank() ? "(no description)"
+                        : allowlist.description());
+            }
             out.printf("%d rules, %d global allowlists, from %s%n", rules.rules().size(), rules.allowlists().size(),
                     rules.sources().size() == 1 ? rules.sources().get(0) : rules.sources().size() + " files");
             out.flush();

@@ -23,6 +23,7 @@ class RulesCommandTest {
         assertEquals(0, r.code());
         assertTrue(r.out().contains("github-pat"), r.toString());
         assertTrue(r.out().contains("generic-secret-assignment"), r.toString());
+        assertTrue(r.out().contains("global allowlist: documented example credentials"), r.toString());
     }
 
     @Test

@@ -29,7 +29,8 @@ import java.util.Set;
  *
  * <p>Extension follows gitleaks: with {@code [extend] useDefault = true} (or {@code path = "base.toml"}) the file
  * adds to a base; a rule whose id exists in the base overrides the fields it sets and adds its keywords, tags and
- * allowlists; {@code disabledRules} removes base rules. A file that defines no rules at all extends the default
+ * allowlists; {@code disabledRules} removes base rules and {@code disabledAllowlists} base global allowlists (by
+ * description). A file that defines no rules at all extends the default
  * pack unless it says {@code useDefault = false}: a config holding only allowlists never disables detection.
  */
 public final class ConfigLoader {
@@ -38,7 +39,7 @@ public final class ConfigLoader {
 
     static final Set<String> ROOT_KEYS = Set.of("title", "description", "minVersion", "extend", "rules", "allowlist",
             "allowlists");
-    static final Set<String> EXTEND_KEYS = Set.of("useDefault", "path", "disabledRules");
+    static final Set<String> EXTEND_KEYS = Set.of("useDefault", "path", "disabledRules", "disabledAllowlists");
     static final Set<String> RULE_KEYS = Set.of("id", "description", "regex", "secretGroup", "keywords", "entropy",
             "path", "severity", "confidence", "tags", "checksum", "multiline", "anchor", "allowlist", "allowlists",
             "truePositives", "falsePositives", "skipReport");
@@ -127,6 +128,7 @@ public final class ConfigLoader {
 
         Layer base = null;
         List<String> disabled = List.of();
+        List<String> disabledAllowlists = List.of();
         boolean useDefault = userFile && ownRules.isEmpty();
         if (top.has("extend")) {
             if (!userFile) {
@@ -140,6 +142,7 @@ public final class ConfigLoader {
             ext.onlyKeys(EXTEND_KEYS);
             useDefault = ext.bool("useDefault").orElse(useDefault && !ext.has("path"));
             disabled = ext.strings("disabledRules");
+            disabledAllowlists = ext.strings("disabledAllowlists");
             Optional<String> basePath = ext.string("path");
             if (basePath.isPresent()) {
                 if (depth >= MAX_EXTEND_DEPTH) {
@@ -159,6 +162,12 @@ public final class ConfigLoader {
         Layer result = base == null ? new Layer() : base;
         for (String id : disabled) {
             result.rules.remove(id);
+        }
+        for (String description : disabledAllowlists) {
+            if (!result.allowlists.removeIf(a -> a.description().equals(description))) {
+                throw top.error("[extend] disabledAllowlists names '" + description + "', but no inherited global "
+                        + "allowlist has that description");
+            }
         }
         Layer own = new Layer();
         own.sources.add(name);

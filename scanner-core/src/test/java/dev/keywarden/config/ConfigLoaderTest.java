@@ -217,6 +217,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void inheritedGlobalAllowlistsCanBeDisabledByDescription() throws Exception {
+        RuleSet set = loader.load(write("strict.toml", """
+                [extend]
+                disabledAllowlists = ["pack-wide"]
+                """));
+        assertTrue(set.allowlists().isEmpty());
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.load(write("typo.toml", """
+                [extend]
+                disabledAllowlists = ["pack wide"]
+                """)));
+        assertTrue(e.reason().contains("disabledAllowlists names 'pack wide'"), e.reason());
+    }
+
+    @Test
     void extendByPathIsRelativeToTheFileAndCyclesAreRefused() throws Exception {
         Files.createDirectories(dir.resolve("sub"));
         write("sub/base.toml", """
