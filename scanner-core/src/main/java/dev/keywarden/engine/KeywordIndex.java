@@ -7,8 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Aho-Corasick over raw bytes, compiled to a dense DFA with a compressed alphabet: finds every occurrence of every
- * keyword in one pass with one table lookup per byte (a pair-of-bytes prefilter was tried and lost: pairs that
+ * Aho-Corasick over raw bytes, compiled to a dense DFA indexed by byte: finds every occurrence of every keyword in
+ * one pass with one table lookup per byte (a pair-of-bytes prefilter was tried and lost: pairs that
  * start keywords, such as "se", "to" or "pa", start a tenth of all positions in source code). ASCII letters match case-insensitively; other bytes match
  * exactly. Immutable and safe to share between threads.
  */
@@ -23,14 +23,17 @@ public final class KeywordIndex {
     private final byte[][] keywords;
     /** length of the longest keyword */
     private final int longest;
-    /** byte -> alphabet class (case-folded) */
+    /** while building: byte -> alphabet class (case-folded), and the number of classes */
     private final int[] byteClass = new int[256];
     private final int classes;
-    /** transitions: delta[state + class], states pre-multiplied by {@code classes} */
+    /**
+     * transitions indexed by the raw byte: delta[state + (byte & 0xff)], states pre-multiplied by 256. A table
+     * by byte class would be smaller, but its extra lookup per byte cost 15% of the pass.
+     */
     private final int[] delta;
     /** states at or above this (pre-multiplied) value have outputs */
     private final int firstOutputState;
-    /** outputs[state / classes - outputBase]: keyword indexes ending in that state */
+    /** outputs[state / 256 - outputBase]: keyword indexes ending in that state */
     private final int[][] outputs;
     private final int outputBase;
 
@@ -128,19 +131,19 @@ public final class KeywordIndex {
                 renumber[s] = id++;
             }
         }
-        delta = new int[n * classes];
+        delta = new int[n * 256];
         outputs = new int[n - outputBase][];
         for (int s = 0; s < n; s++) {
-            int row = renumber[s] * classes;
-            for (int c = 0; c < classes; c++) {
-                delta[row + c] = renumber[dfa[s][c]] * classes;
+            int row = renumber[s] * 256;
+            for (int b = 0; b < 256; b++) {
+                delta[row + b] = renumber[dfa[s][byteClass[b]]] * 256;
             }
             if (!out.get(s).isEmpty()) {
                 outputs[renumber[s] - outputBase] = out.get(s).stream().mapToInt(Integer::intValue).distinct()
                         .toArray();
             }
         }
-        firstOutputState = outputBase * classes;
+        firstOutputState = outputBase * 256;
     }
 
     private int[] newRow() {
@@ -165,6 +168,11 @@ public final class KeywordIndex {
         return keywords.length;
     }
 
+    /** Bytes the transition table takes (256 ints per state). */
+    public long tableBytes() {
+        return delta.length * 4L;
+    }
+
     public int length(int keyword) {
         return keywords[keyword].length;
     }
@@ -186,7 +194,6 @@ public final class KeywordIndex {
             return;
         }
         final int[] d = delta;
-        final int[] cls = byteClass;
         final int threshold = firstOutputState;
         int mid = from + (to - from) / 2;
         int a = from;
@@ -197,8 +204,8 @@ public final class KeywordIndex {
         Hits hitsB = new Hits();
         int steps = Math.min(mid - a, to - b);
         for (int n = 0; n < steps; n++, a++, b++) {
-            stateA = d[stateA + cls[data[a] & 0xff]];
-            stateB = d[stateB + cls[data[b] & 0xff]];
+            stateA = d[stateA + (data[a] & 0xff)];
+            stateB = d[stateB + (data[b] & 0xff)];
             if (stateA >= threshold) {
                 hitsA.add(stateA, a + 1);
             }
@@ -207,13 +214,13 @@ public final class KeywordIndex {
             }
         }
         for (; a < mid; a++) {
-            stateA = d[stateA + cls[data[a] & 0xff]];
+            stateA = d[stateA + (data[a] & 0xff)];
             if (stateA >= threshold) {
                 hitsA.add(stateA, a + 1);
             }
         }
         for (; b < to; b++) {
-            stateB = d[stateB + cls[data[b] & 0xff]];
+            stateB = d[stateB + (data[b] & 0xff)];
             if (stateB >= threshold && b >= mid) {
                 hitsB.add(stateB, b + 1);
             }
@@ -224,13 +231,12 @@ public final class KeywordIndex {
 
     private void scanOneLane(byte[] data, int from, int to, HitSink sink) {
         final int[] d = delta;
-        final int[] cls = byteClass;
         final int threshold = firstOutputState;
         int state = 0;
         for (int i = from; i < to; i++) {
-            state = d[state + cls[data[i] & 0xff]];
+            state = d[state + (data[i] & 0xff)];
             if (state >= threshold) {
-                for (int k : outputs[state / classes - outputBase]) {
+                for (int k : outputs[state / 256 - outputBase]) {
                     sink.hit(k, i + 1);
                 }
             }
@@ -252,7 +258,7 @@ public final class KeywordIndex {
 
         void emit(HitSink sink) {
             for (int i = 0; i < size; i += 2) {
-                for (int k : outputs[pairs[i] / classes - outputBase]) {
+                for (int k : outputs[pairs[i] / 256 - outputBase]) {
                     sink.hit(k, pairs[i + 1]);
                 }
             }
