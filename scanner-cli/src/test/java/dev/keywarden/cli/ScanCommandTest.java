@@ -166,6 +166,23 @@ class ScanCommandTest {
     }
 
     @Test
+    void filesNotReadAreStillFlaggedByName() throws Exception {
+        byte[] keystore = new byte[64];
+        keystore[3] = 0x30; // a DER/PKCS#12-ish binary, NUL bytes included
+        Files.write(dir.resolve("release.p12"), keystore);
+        Files.writeString(dir.resolve("terraform.tfstate"), "{\"version\": 4}\n" + " ".repeat(4000));
+        CliRun r = CliRun.run("scan", dir.toString(), "--max-file-size", "1k", "-f", "json", "-q");
+        assertEquals(ExitCodes.FINDINGS, r.code(), r.toString());
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        java.util.Set<String> rules = new java.util.TreeSet<>();
+        root.get("findings").forEach(f -> rules.add(f.get("ruleId").asText() + " " + f.get("file").asText()
+                .replaceAll(".*/", "")));
+        assertEquals(java.util.Set.of("keystore-file release.p12", "terraform-state-file terraform.tfstate"), rules);
+        assertEquals(1, root.at("/summary/skipped/binary").asInt());
+        assertEquals(1, root.at("/summary/skipped/too-large").asInt());
+    }
+
+    @Test
     void aGitleaksConfigRunsUnchanged() throws Exception {
         leak("app.env");
         CliRun r = CliRun.run("scan", dir.toString(), "--config", SharedFixtures.gitleaksConfig().toString(), "-f",

@@ -9,6 +9,7 @@ import dev.keywarden.finding.Content;
 import dev.keywarden.finding.Finding;
 import dev.keywarden.finding.Fingerprint;
 import dev.keywarden.finding.Location;
+import dev.keywarden.finding.Origin;
 import dev.keywarden.finding.Suppression;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -40,6 +41,8 @@ public final class Engine {
     static final int MULTILINE_FORWARD = 64 * 1024;
     /** longest line text kept in a finding */
     static final int MAX_LINE_TEXT = 4096;
+    /** content with a NUL byte in its first 8 KiB is binary, as git decides: only path rules apply to it */
+    public static final int BINARY_PROBE = 8 * 1024;
 
     private final RuleSet ruleSet;
     private final Rule[] regexRules;
@@ -187,8 +190,11 @@ public final class Engine {
         return scan(content, true).findings();
     }
 
-    /** What a scan of one content found, and how many allowlisted matches it counted without building them. */
-    public record Scanned(List<Finding> findings, int allowlisted) {
+    /**
+     * What a scan of one content found, how many allowlisted matches it counted without building them, and whether
+     * the content turned out binary (then only path rules were applied).
+     */
+    public record Scanned(List<Finding> findings, int allowlisted, boolean binary) {
     }
 
     /**
@@ -197,11 +203,19 @@ public final class Engine {
      */
     public Scanned scan(Content content, boolean keepAllowlisted) {
         if (skipsPath(content.path(), content.fingerprintPath())) {
-            return new Scanned(List.of(), 0);
+            return new Scanned(List.of(), 0, false);
         }
         Scan scan = new Scan(content, keepAllowlisted);
         List<Finding> found = scan.run();
-        return new Scanned(found, scan.allowlisted);
+        return new Scanned(found, scan.allowlisted, scan.binary);
+    }
+
+    /**
+     * The path rules alone, for a file that is not read (binary by its name, or too large): a rule that flags
+     * {@code *.p12} or {@code terraform.tfstate} by name still does.
+     */
+    public Scanned scanPath(String path, String fingerprintPath, Origin origin, boolean keepAllowlisted) {
+        return scan(new Content(path, fingerprintPath, new byte[0], origin), keepAllowlisted);
     }
 
     /** The state of one scan of one content. */
@@ -223,6 +237,7 @@ public final class Engine {
 
         private final boolean keepAllowlisted;
         private int allowlisted;
+        private boolean binary;
         /** start, end and declared confidence ordinal of allowlisted matches not built, for the overlap rule */
         private int[] shadows = new int[0];
         private int shadowCount;
@@ -252,8 +267,12 @@ public final class Engine {
                     }
                 }
             }
-            if (keywords.size() > 0 && data.length > 0) {
-                keywords.scan(data, 0, data.length, this::hit);
+            if (data.length > 0) {
+                int firstNul = keywords.scan(data, 0, data.length, this::hit);
+                if (firstNul >= 0 && firstNul < BINARY_PROBE) {
+                    binary = true;
+                    return findings; // the path rules' findings only
+                }
             }
             for (int r : rulesWithoutKeywords) {
                 if (admitted[r] && data.length > 0) {

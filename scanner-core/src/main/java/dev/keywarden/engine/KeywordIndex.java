@@ -21,6 +21,9 @@ public final class KeywordIndex {
     }
 
     private final byte[][] keywords;
+    /** index of the hidden NUL keyword, and the (pre-multiplied) state reading a NUL byte always leads to */
+    private final int nulKeyword;
+    private final int nulState;
     /** length of the longest keyword */
     private final int longest;
     /** while building: byte -> alphabet class (case-folded), and the number of classes */
@@ -38,13 +41,21 @@ public final class KeywordIndex {
     private final int outputBase;
 
     public KeywordIndex(List<String> keywordList) {
-        keywords = new byte[keywordList.size()][];
-        for (int i = 0; i < keywords.length; i++) {
+        // one more, hidden keyword: the NUL byte, so that the same pass tells binary content (see scan)
+        keywords = new byte[keywordList.size() + 1][];
+        for (int i = 0; i < keywordList.size(); i++) {
             keywords[i] = fold(keywordList.get(i).getBytes(StandardCharsets.UTF_8));
             if (keywords[i].length == 0) {
                 throw new IllegalArgumentException("empty keyword");
             }
+            for (byte b : keywords[i]) {
+                if (b == 0) {
+                    throw new IllegalArgumentException("a keyword contains a NUL byte");
+                }
+            }
         }
+        nulKeyword = keywordList.size();
+        keywords[nulKeyword] = new byte[] {0};
         int max = 1;
         for (byte[] k : keywords) {
             max = Math.max(max, k.length);
@@ -144,6 +155,7 @@ public final class KeywordIndex {
             }
         }
         firstOutputState = outputBase * 256;
+        nulState = delta[0];
     }
 
     private int[] newRow() {
@@ -165,7 +177,7 @@ public final class KeywordIndex {
     }
 
     public int size() {
-        return keywords.length;
+        return nulKeyword;
     }
 
     /** Bytes the transition table takes (256 ints per state). */
@@ -187,11 +199,13 @@ public final class KeywordIndex {
      * therefore walked as two halves at once, two independent chains the CPU overlaps; the second half starts
      * {@code longest - 1} bytes early so that a keyword across the middle is found, and reports only occurrences
      * that end in its own half.
+     *
+     * <p>The same pass notes NUL bytes, which no keyword contains, instead of reporting them: the offset of the
+     * first one is returned (-1 when there is none), so a caller can tell binary content without a second pass.
      */
-    public void scan(byte[] data, int from, int to, HitSink sink) {
+    public int scan(byte[] data, int from, int to, HitSink sink) {
         if (to - from < TWO_LANES_FROM) {
-            scanOneLane(data, from, to, sink);
-            return;
+            return scanOneLane(data, from, to, sink);
         }
         final int[] d = delta;
         final int threshold = firstOutputState;
@@ -227,28 +241,44 @@ public final class KeywordIndex {
         }
         hitsA.emit(sink);
         hitsB.emit(sink);
+        return hitsA.firstNul >= 0 ? hitsA.firstNul : hitsB.firstNul;
     }
 
-    private void scanOneLane(byte[] data, int from, int to, HitSink sink) {
+    private int scanOneLane(byte[] data, int from, int to, HitSink sink) {
         final int[] d = delta;
         final int threshold = firstOutputState;
         int state = 0;
+        int firstNul = -1;
         for (int i = from; i < to; i++) {
             state = d[state + (data[i] & 0xff)];
             if (state >= threshold) {
+                if (state == nulState) {
+                    if (firstNul < 0) {
+                        firstNul = i;
+                    }
+                    continue;
+                }
                 for (int k : outputs[state / 256 - outputBase]) {
                     sink.hit(k, i + 1);
                 }
             }
         }
+        return firstNul;
     }
 
     /** Output states and end offsets recorded by one lane, reported after the pass. */
     private final class Hits {
         private int[] pairs = new int[32];
         private int size;
+        int firstNul = -1;
 
         void add(int state, int end) {
+            if (state == nulState) {
+                if (firstNul < 0) {
+                    firstNul = end - 1;
+                }
+                return;
+            }
             if (size + 2 > pairs.length) {
                 pairs = Arrays.copyOf(pairs, pairs.length * 2);
             }

@@ -144,10 +144,13 @@ public final class ScanRunner {
         long start = System.nanoTime();
         Collector collector = new Collector();
         Engine.Scanned scanned = engine.scan(content, options.keepAllowlisted());
-        List<Finding> found = filter.apply(scanned.findings());
-        collector.add(found, scanned.allowlisted());
-        stats.scanned(content.bytes().length, (int) found.stream().filter(f -> !f.suppressed()).count());
-        collector.scanned(content.bytes().length);
+        int found = record(scanned, collector);
+        if (scanned.binary()) {
+            collector.skip(content.path(), SkipReason.BINARY, "NUL byte in the first 8 KiB");
+        } else {
+            collector.scanned(content.bytes().length);
+        }
+        stats.scanned(scanned.binary() ? 0 : content.bytes().length, found);
         return collector.result(Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -160,14 +163,29 @@ public final class ScanRunner {
         FileReader.Result result = reader.read(entry);
         if (result instanceof FileReader.Skipped skipped) {
             collector.skip(entry.displayPath(), skipped.reason(), skipped.detail());
+            if (skipped.reason() == SkipReason.BINARY || skipped.reason() == SkipReason.TOO_LARGE) {
+                // not read, but a rule may flag the file by its name (a keystore, a huge state file)
+                record(engine.scanPath(entry.displayPath(), entry.fingerprintPath(), new Origin.File(entry.file()),
+                        options.keepAllowlisted()), collector);
+            }
             return;
         }
         Content content = ((FileReader.Read) result).content();
         Engine.Scanned scanned = engine.scan(content, options.keepAllowlisted());
+        if (scanned.binary()) {
+            collector.skip(entry.displayPath(), SkipReason.BINARY, "NUL byte in the first 8 KiB");
+        } else {
+            collector.scanned(content.bytes().length);
+        }
+        int found = record(scanned, collector);
+        stats.scanned(scanned.binary() ? 0 : content.bytes().length, found);
+    }
+
+    /** Filters and collects a scan's findings; returns how many are reported. */
+    private int record(Engine.Scanned scanned, Collector collector) {
         List<Finding> found = filter.apply(scanned.findings());
         collector.add(found, scanned.allowlisted());
-        collector.scanned(content.bytes().length);
-        stats.scanned(content.bytes().length, (int) found.stream().filter(f -> !f.suppressed()).count());
+        return (int) found.stream().filter(f -> !f.suppressed()).count();
     }
 
     private static void put(BlockingQueue<List<FileEntry>> queue, List<FileEntry> batch) {

@@ -5,11 +5,12 @@ import dev.keywarden.finding.Origin;
 import java.io.IOException;
 import java.nio.file.Files;
 
-/** Reads a listed file into {@link Content}, or says why it is skipped (too large, binary, unreadable). */
+/**
+ * Reads a listed file into {@link Content}, or says why it is not read: too large, binary by its name (images,
+ * archives, media, compiled code), unreadable. Binary content with a text name is told by the engine's own pass
+ * (a NUL byte in the first 8 KiB), not by a second pass here.
+ */
 public final class FileReader {
-    /** A file is binary when a NUL byte occurs in its first 8 KiB, as git decides. */
-    public static final int BINARY_PROBE = 8 * 1024;
-
     /** The outcome of reading one file. */
     public sealed interface Result permits Read, Skipped {
     }
@@ -28,6 +29,9 @@ public final class FileReader {
 
     public Result read(FileEntry entry) {
         try {
+            if (FileWalker.hasBinaryExtension(entry.file().getFileName().toString())) {
+                return new Skipped(SkipReason.BINARY, "binary file extension");
+            }
             // the size the walk saw; a file that grew past the limit since is caught after reading
             if (entry.size() > maxFileSize) {
                 return new Skipped(SkipReason.TOO_LARGE, entry.size() + " bytes");
@@ -35,9 +39,6 @@ public final class FileReader {
             byte[] bytes = readListedSize(entry);
             if (bytes.length > maxFileSize) {
                 return new Skipped(SkipReason.TOO_LARGE, "more than " + maxFileSize + " bytes");
-            }
-            if (isBinary(bytes)) {
-                return new Skipped(SkipReason.BINARY, "NUL byte in the first 8 KiB");
             }
             return new Read(new Content(entry.displayPath(), entry.fingerprintPath(), bytes,
                     new Origin.File(entry.file())));
@@ -66,15 +67,5 @@ public final class FileReader {
         }
         // it grew, shrank or read short: read it the ordinary way
         return Files.readAllBytes(entry.file());
-    }
-
-    public static boolean isBinary(byte[] bytes) {
-        int n = Math.min(bytes.length, BINARY_PROBE);
-        for (int i = 0; i < n; i++) {
-            if (bytes[i] == 0) {
-                return true;
-            }
-        }
-        return false;
     }
 }

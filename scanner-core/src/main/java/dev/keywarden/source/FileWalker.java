@@ -15,8 +15,7 @@ import java.util.function.Consumer;
 
 /**
  * Lists the files under the paths given to {@code keywarden scan}: regular files only, never inside {@code .git},
- * never through a symbolic link, honouring git's ignore rules inside a work tree unless told not to. Files with a
- * binary extension are skipped here without being read; the rest are handed to the listener.
+ * never through a symbolic link, honouring git's ignore rules inside a work tree unless told not to.
  */
 public final class FileWalker {
 
@@ -110,10 +109,6 @@ public final class FileWalker {
                     // sockets, fifos, devices; ignored files; a linked worktree's or submodule's gitdir pointer
                     return FileVisitResult.CONTINUE;
                 }
-                if (hasBinaryExtension(name)) {
-                    listener.skipped(display, SkipReason.BINARY, "binary file extension");
-                    return FileVisitResult.CONTINUE;
-                }
                 String fingerprintPath = here.repoPath == null ? display : child(here.repoPath, name);
                 listener.file(new FileEntry(file, display, fingerprintPath, attrs.size()));
                 return FileVisitResult.CONTINUE;
@@ -143,7 +138,8 @@ public final class FileWalker {
         return parent.isEmpty() ? name : parent.endsWith("/") ? parent + name : parent + "/" + name;
     }
 
-    static boolean hasBinaryExtension(String name) {
+    /** Whether a file name's extension marks a format that holds no text (the reader does not read it). */
+    public static boolean hasBinaryExtension(String name) {
         int dot = name.lastIndexOf('.');
         return dot > 0 && name.length() - dot <= 8
                 && BINARY_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));

@@ -308,4 +308,29 @@ class EngineTest {
         assertEquals(0, built.allowlisted());
         assertEquals(1, built.findings().stream().filter(Finding::suppressed).count());
     }
+
+    @Test
+    void binaryContentGetsPathRulesOnly() {
+        Engine e = engine(GITHUB_RULE + """
+                [[rules]]
+                id = "keystore"
+                path = '''\\.p12$'''
+                """);
+        byte[] token = ("t=" + fake.githubToken("ghp") + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] binary = new byte[token.length + 100];
+        System.arraycopy(token, 0, binary, 0, token.length);
+        binary[token.length + 50] = 0;
+        Engine.Scanned scanned = e.scan(Content.of("store.p12", binary, new Origin.File(Path.of("store.p12"))),
+                false);
+        assertTrue(scanned.binary());
+        assertEquals(List.of("keystore"), scanned.findings().stream().map(Finding::ruleId).toList());
+        Engine.Scanned text = e.scan(Content.of("notes.txt", token, new Origin.File(Path.of("notes.txt"))), false);
+        assertFalse(text.binary());
+        assertEquals(List.of("gh"), text.findings().stream().map(Finding::ruleId).toList());
+        byte[] lateNul = new byte[Engine.BINARY_PROBE + 10];
+        System.arraycopy(token, 0, lateNul, 0, token.length);
+        java.util.Arrays.fill(lateNul, token.length, lateNul.length - 1, (byte) ' ');
+        assertFalse(e.scan(Content.of("big.txt", lateNul, new Origin.File(Path.of("big.txt"))), false).binary(),
+                "a NUL after the first 8 KiB does not make a file binary");
+    }
 }

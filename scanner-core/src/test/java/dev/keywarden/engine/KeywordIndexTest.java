@@ -104,4 +104,24 @@ class KeywordIndexTest {
             assertEquals(ends.stream().sorted().toList(), ends, "in order of end offset");
         }
     }
+
+    @Test
+    void theSamePassReportsTheFirstNulByteAndNeverAsAHit() {
+        List<String> kws = List.of("key");
+        KeywordIndex index = new KeywordIndex(kws);
+        List<String> found = new ArrayList<>();
+        byte[] text = "a key here".getBytes(StandardCharsets.UTF_8);
+        assertEquals(-1, index.scan(text, 0, text.length, (k, e) -> found.add(kws.get(k) + "@" + e)));
+        byte[] binary = new byte[10_000];
+        binary[5000] = 'k';
+        binary[5001] = 'e';
+        binary[5002] = 'y';
+        java.util.Arrays.fill(binary, 0, 4000, (byte) 'x');
+        assertEquals(4000, index.scan(binary, 0, binary.length, (k, e) -> found.add(kws.get(k) + "@" + e)),
+                "two lanes: the first NUL of the first half");
+        byte[] late = "some text\0more".getBytes(StandardCharsets.UTF_8);
+        assertEquals(9, index.scan(late, 0, late.length, (k, e) -> { }));
+        assertEquals(List.of("key@5", "key@5003"), found, "NUL is never passed as a keyword");
+        assertEquals(1, index.size(), "the NUL keyword is hidden");
+    }
 }
