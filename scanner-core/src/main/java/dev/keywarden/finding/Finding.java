@@ -42,6 +42,12 @@ public record Finding(String ruleId, String description, Severity severity, Conf
                 fingerprint, origin, Optional.of(why));
     }
 
+    /** The same finding, from another origin (git sources complete theirs once the whole history is read). */
+    public Finding withOrigin(Origin other) {
+        return new Finding(ruleId, description, severity, confidence, tags, location, secret, match, line, entropy,
+                fingerprint, other, suppression);
+    }
+
     /** Never prints the secret: findings end up in logs and exception messages by accident otherwise. */
     @Override
     public String toString() {

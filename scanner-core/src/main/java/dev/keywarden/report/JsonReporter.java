@@ -4,15 +4,18 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.keywarden.finding.Finding;
 import dev.keywarden.finding.Location;
+import dev.keywarden.finding.Origin;
 import dev.keywarden.scan.ScanSummary;
 import dev.keywarden.source.SkipReason;
 import java.io.IOException;
 import java.io.Writer;
+import java.time.format.DateTimeFormatter;
 
 /**
  * The JSON report, schema version 1 (documented in the README): a {@code tool} object, a {@code findings} array and
  * a {@code summary} object. Secrets and matches are redacted unless the redactor is {@link Redactor#none()}.
- * Commit fields are always present and null for file sources.
+ * Commit fields are always present: null for file sources; for git sources the commit that introduced the
+ * secret, with {@code blob}, {@code atHead} (is it still in HEAD's tree) and, when asked, {@code otherLocations}.
  */
 public final class JsonReporter implements Reporter {
     public static final int SCHEMA_VERSION = 1;
@@ -69,11 +72,40 @@ public final class JsonReporter implements Reporter {
         g.writeBooleanField("redacted", redactor.redacts() && !f.secret().isEmpty());
         g.writeNumberField("entropy", Math.round(f.entropy() * 1000) / 1000.0);
         g.writeStringField("fingerprint", f.fingerprint());
-        g.writeNullField("commit");
-        g.writeNullField("author");
-        g.writeNullField("email");
-        g.writeNullField("date");
-        g.writeNullField("message");
+        var commit = f.origin().commitInfo();
+        if (commit.isPresent()) {
+            g.writeStringField("commit", commit.get().id());
+            g.writeStringField("author", commit.get().authorName());
+            g.writeStringField("email", commit.get().authorEmail());
+            g.writeStringField("date", DateTimeFormatter.ISO_INSTANT.format(commit.get().date()));
+            g.writeStringField("message", commit.get().subject());
+        } else {
+            g.writeNullField("commit");
+            g.writeNullField("author");
+            g.writeNullField("email");
+            g.writeNullField("date");
+            g.writeNullField("message");
+        }
+        if (f.origin() instanceof Origin.GitBlob blob) {
+            g.writeStringField("blob", blob.blob());
+            if (blob.atHead().isPresent()) {
+                g.writeBooleanField("atHead", blob.atHead().get());
+            } else {
+                g.writeNullField("atHead");
+            }
+            if (!blob.elsewhere().isEmpty()) {
+                g.writeArrayFieldStart("otherLocations");
+                for (Origin.GitLocation l : blob.elsewhere()) {
+                    g.writeStartObject();
+                    g.writeStringField("commit", l.commit());
+                    g.writeStringField("file", l.path());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+        } else {
+            g.writeNullField("atHead");
+        }
         if (f.suppression().isPresent()) {
             g.writeObjectFieldStart("suppression");
             g.writeStringField("kind", f.suppression().get().kind().name().toLowerCase(java.util.Locale.ROOT));
@@ -87,6 +119,7 @@ public final class JsonReporter implements Reporter {
         ScanSummary s = report.summary();
         g.writeObjectFieldStart("summary");
         g.writeNumberField("files", s.files());
+        g.writeNumberField("commits", s.commits());
         g.writeNumberField("bytes", s.bytes());
         g.writeNumberField("findings", report.reportedCount());
         g.writeNumberField("suppressed", report.suppressed());

@@ -51,6 +51,20 @@ public final class TextReporter implements Reporter {
         } else {
             out.write("  file         sensitive by its name\n");
         }
+        if (f.origin().commitInfo().isPresent()) {
+            var c = f.origin().commitInfo().get();
+            out.write("  commit       " + c.id().substring(0, Math.min(12, c.id().length())) + "  "
+                    + java.time.format.DateTimeFormatter.ISO_INSTANT.format(c.date()) + "  " + c.authorName() + " <"
+                    + c.authorEmail() + ">  " + oneLine(c.subject()) + "\n");
+        }
+        if (f.origin() instanceof dev.keywarden.finding.Origin.GitBlob blob && blob.atHead().isPresent()) {
+            out.write("  at HEAD      " + (blob.atHead().get() ? "yes, still in the current tree"
+                    : "no, only in history") + "\n");
+            for (var l : blob.elsewhere()) {
+                out.write("  also in      " + l.commit().substring(0, Math.min(12, l.commit().length())) + "  "
+                        + l.path() + "\n");
+            }
+        }
         out.write("  fingerprint  " + f.fingerprint() + "\n");
         f.suppression().ifPresent(s -> write(out, "  suppressed   " + s.reason() + "\n"));
         out.write('\n');
@@ -86,7 +100,8 @@ public final class TextReporter implements Reporter {
         long found = report.reportedCount();
         StringBuilder line = new StringBuilder();
         line.append(found == 0 ? "no secrets found" : Sizes.count(found, "finding", "findings"));
-        line.append(" in ").append(Sizes.count(s.files(), "file", "files")).append(" (")
+        line.append(" in ").append(s.commits() > 0 ? Sizes.count(s.files(), "blob", "blobs") + " of "
+                + Sizes.count(s.commits(), "commit", "commits") : Sizes.count(s.files(), "file", "files")).append(" (")
                 .append(Sizes.bytes(s.bytes())).append(") in ").append(Sizes.seconds(s.elapsed().toNanos()));
         if (report.suppressed() > 0) {
             line.append("; ").append(report.suppressed()).append(" suppressed");

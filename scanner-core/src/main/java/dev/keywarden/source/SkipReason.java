@@ -6,7 +6,8 @@ public enum SkipReason {
     TOO_LARGE("larger than --max-file-size"),
     UNREADABLE("unreadable"),
     SYMLINK("symbolic link, not followed"),
-    ALLOWLISTED("path allowlisted");
+    ALLOWLISTED("path allowlisted"),
+    LFS_POINTER("Git LFS pointer");
 
     private final String label;
 

@@ -1,0 +1,131 @@
+package dev.keywarden.cli;
+
+import dev.keywarden.engine.Engine;
+import dev.keywarden.finding.FindingFilter;
+import dev.keywarden.scan.GitScanRunner;
+import dev.keywarden.scan.ScanOptions;
+import dev.keywarden.scan.ScanResult;
+import dev.keywarden.source.SkipReason;
+import dev.keywarden.source.git.GitHistory;
+import dev.keywarden.source.git.GitSourceException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code keywarden git [REPO]}: the whole history, each unique blob once, plus every commit message. */
+@Command(name = "git", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Scan a repository's history: every blob of every commit reachable from every ref (or the "
+                + "refs given), each unique blob once, and the commit messages. Each secret is attributed to the "
+                + "commit that introduced it and marked as still at HEAD or only in history.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no findings", "1:findings (see --exit-code)", "2:usage or configuration error",
+            "3:the scan is incomplete (a corrupt or missing object) and found nothing", "4:internal error"})
+public final class GitCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "REPO", arity = "0..1", defaultValue = ".",
+            description = "The repository: a work tree (or a directory in one), a linked worktree or a bare "
+                    + "repository. Default: the current directory.")
+    Path repo;
+
+    @Option(names = "--branch", paramLabel = "REF", description = "Scan only the history of this branch.")
+    String branch;
+
+    @Option(names = "--ref", paramLabel = "REF", arity = "1..*",
+            description = "Scan only the history of these refs or revisions.")
+    List<String> refs = new ArrayList<>();
+
+    @Option(names = "--since", paramLabel = "DATE",
+            description = "Only commits after DATE (YYYY-MM-DD, or an ISO-8601 instant).")
+    String since;
+
+    @Option(names = "--max-commits", paramLabel = "N", description = "Only the N newest commits.")
+    Integer maxCommits;
+
+    @Option(names = "--all-locations",
+            description = "List every other commit and path where each secret appears, not only the first.")
+    boolean allLocations;
+
+    @Mixin
+    EngineOptions engineOptions;
+
+    @Mixin
+    OutputOptions out;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        out.validate(spec.commandLine());
+        engineOptions.validate(spec.commandLine());
+        if (maxCommits != null && maxCommits < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-commits must be at least 1");
+        }
+        List<String> wanted = new ArrayList<>(refs);
+        if (branch != null) {
+            wanted.add(branch);
+        }
+        GitHistory.Options options = new GitHistory.Options(wanted, parseSince(), maxCommits == null
+                ? OptionalInt.empty() : OptionalInt.of(maxCommits), allLocations);
+        try (GitHistory history = GitHistory.open(repo)) {
+            Path root = history.repository().isBare() ? history.repository().getDirectory().toPath()
+                    : history.repository().getWorkTree().toPath();
+            Engine engine = engineOptions.engine(root);
+            FindingFilter filter = engineOptions.filters(root);
+            ScanOptions scanOptions = new ScanOptions(engineOptions.threads(), engineOptions.maxFileSize, false,
+                    out.verbose);
+            GitScanRunner runner = new GitScanRunner(engine, scanOptions, filter);
+            ScanResult result;
+            try (Progress progress = Progress.start(runner.stats(), err, out.showProgress())) {
+                result = runner.scan(history, options, message -> { });
+            }
+            int code = out.finish(result, err);
+            boolean incomplete = result.summary().skipped().getOrDefault(SkipReason.UNREADABLE, 0L) > 0
+                    || result.summary().warnings().stream().anyMatch(w -> w.startsWith("missing object")
+                            || w.startsWith("cannot read"));
+            if (code == ExitCodes.CLEAN && incomplete) {
+                err.println("keywarden: the scan is incomplete: some objects could not be read (see the warnings)");
+                return ExitCodes.IO_FAILURE;
+            }
+            return code;
+        } catch (GitSourceException e) {
+            if (e.ioFailure()) {
+                throw new IoFailure(e.getMessage(), e);
+            }
+            throw new UsageError(e.getMessage());
+        }
+    }
+
+    private Optional<Instant> parseSince() {
+        if (since == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(since).atStartOfDay(ZoneOffset.UTC).toInstant());
+        } catch (DateTimeParseException notADate) {
+            try {
+                return Optional.of(Instant.parse(since));
+            } catch (DateTimeParseException notAnInstant) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--since takes YYYY-MM-DD or an "
+                        + "ISO-8601 instant, not '" + since + "'");
+            }
+        }
+    }
+}
