@@ -6,6 +6,7 @@ import dev.keywarden.scan.GitScanRunner;
 import dev.keywarden.scan.ScanOptions;
 import dev.keywarden.scan.ScanResult;
 import dev.keywarden.source.SkipReason;
+import dev.keywarden.source.git.Changes;
 import dev.keywarden.source.git.GitHistory;
 import dev.keywarden.source.git.GitSourceException;
 import java.io.PrintStream;
@@ -60,6 +61,11 @@ public final class GitCommand implements Callable<Integer> {
     @Option(names = "--max-commits", paramLabel = "N", description = "Only the N newest commits.")
     Integer maxCommits;
 
+    @Option(names = "--range", paramLabel = "BASE..HEAD",
+            description = "Scan only what the commits in BASE..HEAD add: their added lines (and new files, for path "
+                    + "rules). What a pull-request check or a pre-push hook wants.")
+    String range;
+
     @Option(names = "--all-locations",
             description = "List every other commit and path where each secret appears, not only the first.")
     boolean allLocations;
@@ -75,6 +81,10 @@ public final class GitCommand implements Callable<Integer> {
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         out.validate(spec.commandLine());
         engineOptions.validate(spec.commandLine());
+        if (range != null && (branch != null || !refs.isEmpty() || since != null || maxCommits != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--range names its commits itself: it "
+                    + "does not combine with --branch, --ref, --since or --max-commits");
+        }
         if (maxCommits != null && maxCommits < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-commits must be at least 1");
         }
@@ -94,7 +104,9 @@ public final class GitCommand implements Callable<Integer> {
             GitScanRunner runner = new GitScanRunner(engine, scanOptions, filter);
             ScanResult result;
             try (Progress progress = Progress.start(runner.stats(), err, out.showProgress())) {
-                result = runner.scan(history, options, message -> { });
+                result = range != null
+                        ? runner.scanChanges(history.repository(), Changes.range(history.repository(), range))
+                        : runner.scan(history, options, message -> { });
             }
             int code = out.finish(result, err);
             boolean incomplete = result.summary().skipped().getOrDefault(SkipReason.UNREADABLE, 0L) > 0

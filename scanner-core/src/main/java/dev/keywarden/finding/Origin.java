@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** Where scanned content came from. */
-public sealed interface Origin permits Origin.File, Origin.Stdin, Origin.GitBlob, Origin.GitMessage {
+public sealed interface Origin permits Origin.File, Origin.Stdin, Origin.GitBlob, Origin.GitMessage,
+        Origin.GitIndex {
 
     /** The commit the content belongs to, for allowlisting by commit; empty outside git sources. */
     default Optional<String> commit() {
@@ -63,6 +64,10 @@ public sealed interface Origin permits Origin.File, Origin.Stdin, Origin.GitBlob
         public Optional<CommitInfo> commitInfo() {
             return Optional.of(info);
         }
+    }
+
+    /** A blob staged in the index, about to be committed. */
+    record GitIndex(String blob) implements Origin {
     }
 
     /** A commit's identity and the facts a report shows about it. */

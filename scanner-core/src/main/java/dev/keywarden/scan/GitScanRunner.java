@@ -8,6 +8,7 @@ import dev.keywarden.finding.Origin;
 import dev.keywarden.finding.Origin.GitLocation;
 import dev.keywarden.source.SkipReason;
 import dev.keywarden.source.git.BlobReader;
+import dev.keywarden.source.git.Changes;
 import dev.keywarden.source.git.GitHistory;
 import dev.keywarden.source.git.GitSourceException;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
 
 /**
  * Scans a git history: each unique blob once, on worker threads, and every commit message; then attributes each
@@ -162,6 +164,114 @@ public final class GitScanRunner {
         }
         stats.scanned(scanned.binary() || !(result instanceof BlobReader.Read read) ? 0 : read.bytes().length,
                 reported);
+    }
+
+    /**
+     * Scans what a range of commits or the index adds: each changed file's new content, keeping the findings on
+     * added lines (and path-rule findings for new files only).
+     */
+    public ScanResult scanChanges(Repository repository, Changes.ChangeSet changeSet) {
+        long start = System.nanoTime();
+        List<Changes.Change> changes = changeSet.changes();
+        for (int i = 0; i < changes.size(); i++) {
+            stats.listed();
+        }
+        List<Located> found = Collections.synchronizedList(new ArrayList<>());
+        List<Skip> skips = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong allowlisted = new AtomicLong();
+        AtomicLong bytes = new AtomicLong();
+        AtomicLong files = new AtomicLong();
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        BlobReader blobReader = new BlobReader(options.maxFileSize());
+        List<Thread> workers = new ArrayList<>();
+        for (int w = 0; w < options.threads(); w++) {
+            Thread t = new Thread(() -> {
+                try (ObjectReader reader = repository.newObjectReader()) {
+                    for (int i = next.getAndIncrement(); i < changes.size(); i = next.getAndIncrement()) {
+                        scanChange(reader, blobReader, changes.get(i), found, skips, allowlisted, bytes, files);
+                    }
+                } catch (RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, "keywarden-changes-" + w);
+            t.setDaemon(true);
+            t.start();
+            workers.add(t);
+        }
+        for (Thread t : workers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        if (failure.get() instanceof RuntimeException re) {
+            throw re;
+        } else if (failure.get() instanceof Error err) {
+            throw err;
+        }
+        GitHistory.Plan plan = new GitHistory.Plan(List.of(), List.of(), Map.of(), changeSet.headBlobs(), false,
+                List.of());
+        List<Finding> findings = attribute(found, plan, false);
+        List<Skip> skipList = new ArrayList<>(skips);
+        skipList.sort(Comparator.comparing(Skip::path));
+        Map<SkipReason, Long> counts = new EnumMap<>(SkipReason.class);
+        for (Skip s : skipList) {
+            counts.merge(s.reason(), 1L, Long::sum);
+        }
+        ScanSummary summary = new ScanSummary(files.get(), changeSet.commits(), bytes.get(), counts, skipList,
+                List.of(), Duration.ofNanos(System.nanoTime() - start));
+        return new ScanResult(findings, allowlisted.get(), summary);
+    }
+
+    private void scanChange(ObjectReader reader, BlobReader blobReader, Changes.Change change, List<Located> found,
+                            List<Skip> skips, AtomicLong allowlisted, AtomicLong bytes, AtomicLong files) {
+        Origin origin = change.commit().<Origin>map(c -> new Origin.GitBlob(change.blob().name(), c,
+                Optional.empty(), List.of())).orElseGet(() -> new Origin.GitIndex(change.blob().name()));
+        String where = change.path() + " (blob " + change.blob().abbreviate(12).name() + ")";
+        BlobReader.Result result = blobReader.read(reader, change.blob());
+        Engine.Scanned scanned;
+        if (result instanceof BlobReader.Skipped skipped) {
+            skips.add(new Skip(where, skipped.reason(), skipped.detail()));
+            if (skipped.reason() == SkipReason.UNREADABLE) {
+                return;
+            }
+            scanned = engine.scanPath(change.path(), change.path(), origin, options.keepAllowlisted());
+        } else {
+            byte[] content = ((BlobReader.Read) result).bytes();
+            scanned = engine.scan(new Content(change.path(), change.path(), content, origin),
+                    options.keepAllowlisted());
+            if (scanned.binary()) {
+                skips.add(new Skip(where, SkipReason.BINARY, "NUL byte in the first 8 KiB"));
+            } else {
+                files.incrementAndGet();
+                bytes.addAndGet(content.length);
+            }
+        }
+        allowlisted.addAndGet(scanned.allowlisted());
+        int reported = 0;
+        for (Finding f : filter.apply(scanned.findings())) {
+            if (onAddedLines(f, change)) {
+                found.add(new Located(f, change.order(), change.blob()));
+                reported += f.suppressed() ? 0 : 1;
+            }
+        }
+        stats.scanned(result instanceof BlobReader.Read read && !scanned.binary() ? read.bytes().length : 0,
+                reported);
+    }
+
+    /** A finding the change brought: on a line it adds, or (for a path rule) on a file it creates. */
+    private static boolean onAddedLines(Finding f, Changes.Change change) {
+        if (f.secret().isEmpty()) {
+            return change.newFile();
+        }
+        if (change.added() == null) {
+            return true;
+        }
+        int next = change.added().nextSetBit(f.location().line());
+        return next >= 0 && next <= f.location().endLine();
     }
 
     /**

@@ -90,6 +90,19 @@ public final class GitHistory implements AutoCloseable {
      * @throws GitSourceException when there is none, or it cannot be opened
      */
     public static GitHistory open(Path dir) throws GitSourceException {
+        return open(dir, false);
+    }
+
+    /**
+     * Opens the repository for reading its index: like {@link #open(Path)}, but honouring {@code GIT_INDEX_FILE}
+     * as git does (it points {@code git commit -a} and {@code git commit <paths>} at a temporary index; a relative
+     * value is relative to the current directory, which for a hook is the work tree's root).
+     */
+    public static GitHistory openForIndex(Path dir) throws GitSourceException {
+        return open(dir, true);
+    }
+
+    private static GitHistory open(Path dir, boolean indexFromEnvironment) throws GitSourceException {
         if (!Files.exists(dir)) {
             throw new GitSourceException(dir + ": no such file or directory", false);
         }
@@ -103,6 +116,10 @@ public final class GitHistory implements AutoCloseable {
                 if (builder.getGitDir() == null) {
                     throw new GitSourceException(dir + ": not a git repository (nor inside one)", false);
                 }
+            }
+            String indexFile = System.getenv("GIT_INDEX_FILE");
+            if (indexFromEnvironment && indexFile != null && !indexFile.isEmpty()) {
+                builder.setIndexFile(Path.of(indexFile).toAbsolutePath().toFile());
             }
             Repository repo = builder.setMustExist(true).build();
             return new GitHistory(repo);
@@ -255,16 +272,23 @@ public final class GitHistory implements AutoCloseable {
             if (head == null) {
                 return out; // an unborn branch
             }
-            try (TreeWalk tree = new TreeWalk(reader)) {
-                tree.setRecursive(true);
-                tree.addTree(walk.parseCommit(head).getTree());
-                while (tree.next()) {
-                    out.add(tree.getObjectId(0));
-                }
-            }
+            out.addAll(treeBlobs(reader, walk.parseCommit(head).getTree()));
         } catch (IOException e) {
             problems.add("cannot read HEAD's tree (" + e.getMessage() + "): whether findings are still at HEAD "
                     + "is unknown");
+        }
+        return out;
+    }
+
+    /** The blobs of a tree, recursively. */
+    static Set<ObjectId> treeBlobs(ObjectReader reader, ObjectId tree) throws IOException {
+        Set<ObjectId> out = new HashSet<>();
+        try (TreeWalk walk = new TreeWalk(reader)) {
+            walk.setRecursive(true);
+            walk.addTree(tree);
+            while (walk.next()) {
+                out.add(walk.getObjectId(0));
+            }
         }
         return out;
     }

@@ -1,0 +1,241 @@
+package dev.keywarden.source.git;
+
+import dev.keywarden.finding.Origin.CommitInfo;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jgit.diff.DiffAlgorithm;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.diff.Edit;
+import org.eclipse.jgit.diff.EditList;
+import org.eclipse.jgit.diff.RawText;
+import org.eclipse.jgit.diff.RawTextComparator;
+import org.eclipse.jgit.dircache.DirCacheIterator;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevSort;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.AbstractTreeIterator;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.util.io.DisabledOutputStream;
+
+/**
+ * What a set of commits, or the index, adds: for each new or changed file, its new blob and the lines it adds
+ * (rename-aware, so a moved file adds nothing but its edits). Scanning then reports only secrets on added lines:
+ * a secret that was already there belongs to the baseline, not to the change.
+ */
+public final class Changes {
+
+    /**
+     * One changed file.
+     *
+     * @param path       its path after the change
+     * @param blob       its content after the change
+     * @param added      the 1-based line numbers the change adds; null for all of them (a new file, or one too large
+ *                   to diff)
+     * @param newFile    whether the file did not exist before (then path rules apply to it)
+     * @param commit     the commit that made the change; empty for staged changes
+     * @param order      the commit's position, oldest first
+     */
+    public record Change(String path, ObjectId blob, BitSet added, boolean newFile, Optional<CommitInfo> commit,
+                         int order) {
+    }
+
+    /** The changes and the tree they lead to (whose blobs count as "at HEAD"). */
+    public record ChangeSet(List<Change> changes, java.util.Set<ObjectId> headBlobs, int commits) {
+    }
+
+    private Changes() {
+    }
+
+    /**
+     * The changes of the commits in {@code base..head} (reachable from head, not from base), oldest first. A
+     * merge adds only what none of its parents had; a root commit adds all its lines.
+     */
+    public static ChangeSet range(Repository repository, String range) throws GitSourceException {
+        int dots = range.indexOf("..");
+        if (dots < 0 || range.startsWith("...", dots) || dots == 0 || dots + 2 >= range.length()) {
+            throw new GitSourceException("--range takes BASE..HEAD, not '" + range + "'", false);
+        }
+        String baseName = range.substring(0, dots);
+        String headName = range.substring(dots + 2);
+        try (RevWalk walk = new RevWalk(repository); ObjectReader reader = repository.newObjectReader();
+             DiffFormatter diff = formatter(repository)) {
+            RevCommit head = walk.parseCommit(resolve(repository, headName));
+            RevCommit base = walk.parseCommit(resolve(repository, baseName));
+            walk.markStart(head);
+            walk.markUninteresting(base);
+            walk.sort(RevSort.TOPO);
+            walk.sort(RevSort.REVERSE, true);
+            List<Change> changes = new ArrayList<>();
+            int order = 0;
+            for (RevCommit commit : walk) {
+                CommitInfo info = GitHistory.info(commit);
+                changes.addAll(commitChanges(walk, reader, diff, commit, info, order++));
+            }
+            return new ChangeSet(changes, GitHistory.treeBlobs(reader, head.getTree()), order);
+        } catch (GitSourceException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new GitSourceException("cannot read the range " + range + " (" + e.getMessage() + ")", true);
+        }
+    }
+
+    /** What the index adds to HEAD (everything, in a repository without commits). */
+    public static ChangeSet staged(Repository repository) throws GitSourceException {
+        try (RevWalk walk = new RevWalk(repository); ObjectReader reader = repository.newObjectReader();
+             DiffFormatter diff = formatter(repository)) {
+            ObjectId headId = repository.resolve(Constants.HEAD + "^{commit}");
+            AbstractTreeIterator before = headId == null ? new EmptyTreeIterator()
+                    : tree(reader, walk.parseCommit(headId).getTree());
+            DirCacheIterator index = new DirCacheIterator(repository.readDirCache());
+            List<Change> changes = new ArrayList<>();
+            for (Map.Entry<String, Pending> e : pending(diff.scan(before, index)).entrySet()) {
+                Pending p = e.getValue();
+                changes.add(new Change(e.getKey(), p.newId, added(reader, p.oldId, p.newId), p.oldId == null,
+                        Optional.empty(), 0));
+            }
+            return new ChangeSet(changes, java.util.Set.of(), 0);
+        } catch (IOException e) {
+            throw new GitSourceException("cannot read the index of " + repository.getDirectory() + " ("
+                    + e.getMessage() + ")", true);
+        }
+    }
+
+    private static List<Change> commitChanges(RevWalk walk, ObjectReader reader, DiffFormatter diff,
+                                              RevCommit commit, CommitInfo info, int order) throws IOException {
+        if (commit.getParentCount() <= 1) {
+            AbstractTreeIterator before = commit.getParentCount() == 0 ? new EmptyTreeIterator()
+                    : tree(reader, walk.parseCommit(commit.getParent(0)).getTree());
+            List<Change> out = new ArrayList<>();
+            for (Map.Entry<String, Pending> e : pending(diff.scan(before, tree(reader, commit.getTree())))
+                    .entrySet()) {
+                Pending p = e.getValue();
+                out.add(new Change(e.getKey(), p.newId, added(reader, p.oldId, p.newId), p.oldId == null,
+                        Optional.of(info), order));
+            }
+            return out;
+        }
+        // a merge adds a line only if no parent had it: intersect what it adds against each parent
+        Map<String, Pending> common = null;
+        Map<String, BitSet> lines = new HashMap<>();
+        for (RevCommit parent : commit.getParents()) {
+            Map<String, Pending> vsParent = pending(diff.scan(tree(reader, walk.parseCommit(parent).getTree()),
+                    tree(reader, commit.getTree())));
+            if (common == null) {
+                common = new HashMap<>(vsParent);
+                for (Map.Entry<String, Pending> e : vsParent.entrySet()) {
+                    lines.put(e.getKey(), added(reader, e.getValue().oldId, e.getValue().newId));
+                }
+            } else {
+                common.keySet().retainAll(vsParent.keySet());
+                for (String path : common.keySet()) {
+                    Pending p = vsParent.get(path);
+                    lines.put(path, intersect(lines.get(path), added(reader, p.oldId, p.newId)));
+                    if (p.oldId != null) {
+                        common.put(path, new Pending(common.get(path).oldId == null ? p.oldId
+                                : common.get(path).oldId, p.newId));
+                    }
+                }
+            }
+        }
+        List<Change> out = new ArrayList<>();
+        for (Map.Entry<String, Pending> e : common.entrySet()) {
+            BitSet added = lines.get(e.getKey());
+            if (added == null || !added.isEmpty()) {
+                out.add(new Change(e.getKey(), e.getValue().newId, added, e.getValue().oldId == null,
+                        Optional.of(info), order));
+            }
+        }
+        return out;
+    }
+
+    /** Lines added in both (null stands for all lines). */
+    private static BitSet intersect(BitSet a, BitSet b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        BitSet both = (BitSet) a.clone();
+        both.and(b);
+        return both;
+    }
+
+    /** A changed regular file: its old blob (null when added) and its new one. */
+    private record Pending(ObjectId oldId, ObjectId newId) {
+    }
+
+    /** Added, modified, renamed and copied regular files of a diff, by new path; deletions and gitlinks dropped. */
+    private static Map<String, Pending> pending(List<DiffEntry> entries) {
+        Map<String, Pending> out = new HashMap<>();
+        for (DiffEntry e : entries) {
+            if (e.getChangeType() == DiffEntry.ChangeType.DELETE) {
+                continue;
+            }
+            FileMode mode = e.getNewMode();
+            if (mode != FileMode.REGULAR_FILE && mode != FileMode.EXECUTABLE_FILE) {
+                continue;
+            }
+            boolean hadOld = e.getChangeType() != DiffEntry.ChangeType.ADD
+                    && (e.getOldMode() == FileMode.REGULAR_FILE || e.getOldMode() == FileMode.EXECUTABLE_FILE);
+            out.put(e.getNewPath(), new Pending(hadOld ? e.getOldId().toObjectId() : null,
+                    e.getNewId().toObjectId()));
+        }
+        return out;
+    }
+
+    /** Blobs larger than this are not diffed: all their lines count as added (the scan skips them anyway). */
+    static final long MAX_DIFF = 32L * 1024 * 1024;
+
+    /** The 1-based lines of {@code newId} that are not in {@code oldId}; null for all (no old, or too large). */
+    static BitSet added(ObjectReader reader, ObjectId oldId, ObjectId newId) throws IOException {
+        if (oldId == null || reader.getObjectSize(newId, Constants.OBJ_BLOB) > MAX_DIFF
+                || reader.getObjectSize(oldId, Constants.OBJ_BLOB) > MAX_DIFF) {
+            return null;
+        }
+        RawText after = new RawText(reader.open(newId, Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE - 8));
+        BitSet lines = new BitSet();
+        RawText before = new RawText(reader.open(oldId, Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE - 8));
+        EditList edits = DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM)
+                .diff(RawTextComparator.DEFAULT, before, after);
+        for (Edit edit : edits) {
+            if (edit.getEndB() > edit.getBeginB()) {
+                lines.set(edit.getBeginB() + 1, edit.getEndB() + 1);
+            }
+        }
+        return lines;
+    }
+
+    private static DiffFormatter formatter(Repository repository) {
+        DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE);
+        diff.setRepository(repository);
+        diff.setDetectRenames(true);
+        return diff;
+    }
+
+    private static AbstractTreeIterator tree(ObjectReader reader, ObjectId tree) throws IOException {
+        CanonicalTreeParser parser = new CanonicalTreeParser();
+        parser.reset(reader, tree);
+        return parser;
+    }
+
+    private static ObjectId resolve(Repository repository, String name) throws IOException, GitSourceException {
+        ObjectId id = repository.resolve(name + "^{commit}");
+        if (id == null) {
+            throw new GitSourceException("unknown ref or revision '" + name + "'", false);
+        }
+        return id;
+    }
+}
