@@ -118,10 +118,7 @@ public final class GitCommand implements Callable<Integer> {
             }
             return code;
         } catch (GitSourceException e) {
-            if (e.ioFailure()) {
-                throw new IoFailure(e.getMessage(), e);
-            }
-            throw new UsageError(e.getMessage());
+            throw GitErrors.of(e);
         }
     }
 

@@ -58,10 +58,7 @@ public final class StagedCommand implements Callable<Integer> {
             ScanResult result = runner.scanChanges(history.repository(), Changes.staged(history.repository()));
             return out.finish(result, err);
         } catch (GitSourceException e) {
-            if (e.ioFailure()) {
-                throw new IoFailure(e.getMessage(), e);
-            }
-            throw new UsageError(e.getMessage());
+            throw GitErrors.of(e);
         }
     }
 }

@@ -27,14 +27,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 
 /**
- * Scans a git history: each unique blob once, on worker threads, and every commit message; then attributes each
- * secret to the earliest commit that has it at its path, says whether it is still at HEAD, and (when asked) where
- * else it appears.
+ * Scans git content: a whole history (each unique blob once, on worker threads, and every commit message) or
+ * what a range of commits or the index adds. Then attributes each secret to the earliest commit that has it at
+ * its path, says whether it is still at HEAD, and (when asked) where else it appears.
  */
 public final class GitScanRunner {
     /** The path shown for findings in commit messages. */
@@ -60,110 +61,147 @@ public final class GitScanRunner {
     private record Located(Finding finding, int order, ObjectId blob) {
     }
 
+    /** Reads one item with a thread's own object reader. */
+    @FunctionalInterface
+    private interface Item {
+        void scan(ObjectReader reader, int index);
+    }
+
+    /** The accumulators of one scan, shared by its worker threads. */
+    private final class Run {
+        final long start = System.nanoTime();
+        final List<Located> found = Collections.synchronizedList(new ArrayList<>());
+        final List<Skip> skips = Collections.synchronizedList(new ArrayList<>());
+        final AtomicLong allowlisted = new AtomicLong();
+        final AtomicLong bytes = new AtomicLong();
+        final AtomicLong scanned = new AtomicLong();
+        final BlobReader blobReader = new BlobReader(options.maxFileSize());
+
+        /** Runs {@code item} for each index in [0, count) on the worker threads, in chunks. */
+        void parallel(Repository repository, int count, Item item) {
+            for (int i = 0; i < count; i++) {
+                stats.listed();
+            }
+            AtomicInteger next = new AtomicInteger();
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            List<Thread> workers = new ArrayList<>();
+            for (int w = 0; w < options.threads(); w++) {
+                Thread t = new Thread(() -> {
+                    try (ObjectReader reader = repository.newObjectReader()) {
+                        for (int from = next.getAndAdd(CHUNK); from < count; from = next.getAndAdd(CHUNK)) {
+                            for (int i = from; i < Math.min(count, from + CHUNK); i++) {
+                                item.scan(reader, i);
+                            }
+                        }
+                    } catch (RuntimeException | Error e) {
+                        failure.compareAndSet(null, e);
+                    }
+                }, "keywarden-git-" + w);
+                t.setDaemon(true);
+                t.start();
+                workers.add(t);
+            }
+            for (Thread t : workers) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
+            if (failure.get() instanceof RuntimeException re) {
+                throw re;
+            } else if (failure.get() instanceof Error err) {
+                throw err;
+            }
+        }
+
+        /**
+         * Reads a blob and scans it at {@code path}, keeping the findings {@code keep} accepts. A blob not read
+         * (too large, an LFS pointer) still meets the path rules; an unreadable one is a skip with its object id.
+         */
+        void scanBlob(ObjectReader reader, String path, ObjectId blob, Origin origin, int order,
+                      Predicate<Finding> keep) {
+            String where = path + " (blob " + blob.abbreviate(12).name() + ")";
+            BlobReader.Result result = blobReader.read(reader, blob);
+            Engine.Scanned scan;
+            long read = 0;
+            if (result instanceof BlobReader.Skipped skipped) {
+                skips.add(new Skip(where, skipped.reason(), skipped.detail()));
+                if (skipped.reason() == SkipReason.UNREADABLE) {
+                    return;
+                }
+                scan = engine.scanPath(path, path, origin, options.keepAllowlisted());
+            } else {
+                byte[] content = ((BlobReader.Read) result).bytes();
+                scan = engine.scan(new Content(path, path, content, origin), options.keepAllowlisted());
+                if (scan.binary()) {
+                    skips.add(new Skip(where, SkipReason.BINARY, "NUL byte in the first 8 KiB"));
+                } else {
+                    read = content.length;
+                    scanned.incrementAndGet();
+                    bytes.addAndGet(read);
+                }
+            }
+            stats.scanned(read, record(scan, order, blob, keep));
+        }
+
+        /** Filters and keeps a scan's findings; returns how many are reported. */
+        int record(Engine.Scanned scan, int order, ObjectId blob, Predicate<Finding> keep) {
+            allowlisted.addAndGet(scan.allowlisted());
+            int reported = 0;
+            for (Finding f : filter.apply(scan.findings())) {
+                if (keep.test(f)) {
+                    found.add(new Located(f, order, blob));
+                    reported += f.suppressed() ? 0 : 1;
+                }
+            }
+            return reported;
+        }
+
+        ScanResult result(List<Finding> findings, long commits, List<String> warnings) {
+            List<Skip> skipList = new ArrayList<>(skips);
+            skipList.sort(Comparator.comparing(Skip::path));
+            Map<SkipReason, Long> counts = new EnumMap<>(SkipReason.class);
+            for (Skip s : skipList) {
+                counts.merge(s.reason(), 1L, Long::sum);
+            }
+            return new ScanResult(findings, allowlisted.get(), new ScanSummary(scanned.get(), commits, bytes.get(),
+                    counts, skipList, warnings, Duration.ofNanos(System.nanoTime() - start)));
+        }
+    }
+
+    /** Scans a whole history: every unique blob once, and every commit message. */
     public ScanResult scan(GitHistory history, GitHistory.Options gitOptions, Consumer<String> progress)
             throws GitSourceException {
-        long start = System.nanoTime();
+        Run run = new Run();
         GitHistory.Plan plan = history.plan(gitOptions, progress);
-        for (int i = 0; i < plan.blobs().size(); i++) {
-            stats.listed();
-        }
-
-        List<Located> found = Collections.synchronizedList(new ArrayList<>());
-        List<Skip> skips = Collections.synchronizedList(new ArrayList<>());
-        AtomicLong allowlisted = new AtomicLong();
-        AtomicLong bytes = new AtomicLong();
-        AtomicLong blobs = new AtomicLong();
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        BlobReader blobReader = new BlobReader(options.maxFileSize());
-        List<Thread> workers = new ArrayList<>();
-        for (int w = 0; w < options.threads(); w++) {
-            Thread t = new Thread(() -> {
-                try (ObjectReader reader = history.repository().newObjectReader()) {
-                    for (int from = next.getAndAdd(CHUNK); from < plan.blobs().size(); from = next.getAndAdd(CHUNK)) {
-                        int to = Math.min(plan.blobs().size(), from + CHUNK);
-                        for (GitHistory.BlobTask task : plan.blobs().subList(from, to)) {
-                            scanBlob(reader, blobReader, task, found, skips, allowlisted, bytes, blobs);
-                        }
-                    }
-                } catch (RuntimeException | Error e) {
-                    failure.compareAndSet(null, e);
-                }
-            }, "keywarden-git-" + w);
-            t.setDaemon(true);
-            t.start();
-            workers.add(t);
-        }
-        for (GitHistory.Message message : plan.messages()) {
-            Content content = Content.of(MESSAGE_PATH, message.text().getBytes(StandardCharsets.UTF_8),
-                    new Origin.GitMessage(message.commit()));
-            Engine.Scanned scanned = engine.scan(content, options.keepAllowlisted());
-            allowlisted.addAndGet(scanned.allowlisted());
-            for (Finding f : filter.apply(scanned.findings())) {
-                found.add(new Located(f, message.order(), null));
+        List<GitHistory.BlobTask> tasks = plan.blobs();
+        Thread messages = new Thread(() -> {
+            for (GitHistory.Message message : plan.messages()) {
+                Content content = Content.of(MESSAGE_PATH, message.text().getBytes(StandardCharsets.UTF_8),
+                        new Origin.GitMessage(message.commit()));
+                run.record(engine.scan(content, options.keepAllowlisted()), message.order(), null, f -> true);
             }
+        }, "keywarden-git-messages");
+        messages.start();
+        run.parallel(history.repository(), tasks.size(), (reader, i) -> {
+            GitHistory.BlobTask task = tasks.get(i);
+            run.scanBlob(reader, task.path(), task.blob(), new Origin.GitBlob(task.blob().name(), task.introduced(),
+                    Optional.empty(), List.of()), task.order(), f -> true);
+        });
+        try {
+            messages.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
-        for (Thread t : workers) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
-        if (failure.get() instanceof RuntimeException re) {
-            throw re;
-        } else if (failure.get() instanceof Error err) {
-            throw err;
-        }
-
-        List<Finding> findings = attribute(found, plan, gitOptions.allLocations());
         List<String> warnings = new ArrayList<>(plan.problems());
         if (plan.shallow()) {
             warnings.add("the repository is a shallow clone: history before its shallow commits is not scanned");
         }
-        List<Skip> skipList = new ArrayList<>(skips);
-        skipList.sort(Comparator.comparing(Skip::path));
-        Map<SkipReason, Long> counts = new EnumMap<>(SkipReason.class);
-        for (Skip s : skipList) {
-            counts.merge(s.reason(), 1L, Long::sum);
-        }
-        ScanSummary summary = new ScanSummary(blobs.get(), plan.messages().size(), bytes.get(), counts, skipList,
-                warnings, Duration.ofNanos(System.nanoTime() - start));
-        return new ScanResult(findings, allowlisted.get(), summary);
-    }
-
-    private void scanBlob(ObjectReader reader, BlobReader blobReader, GitHistory.BlobTask task, List<Located> found,
-                          List<Skip> skips, AtomicLong allowlisted, AtomicLong bytes, AtomicLong blobs) {
-        Origin origin = new Origin.GitBlob(task.blob().name(), task.introduced(), Optional.empty(), List.of());
-        String where = task.path() + " (blob " + task.blob().abbreviate(12).name() + ")";
-        BlobReader.Result result = blobReader.read(reader, task.blob());
-        Engine.Scanned scanned;
-        if (result instanceof BlobReader.Skipped skipped) {
-            skips.add(new Skip(where, skipped.reason(), skipped.detail()));
-            if (skipped.reason() == SkipReason.UNREADABLE) {
-                return;
-            }
-            // not read, but a rule may flag the file by its name
-            scanned = engine.scanPath(task.path(), task.path(), origin, options.keepAllowlisted());
-        } else {
-            byte[] content = ((BlobReader.Read) result).bytes();
-            scanned = engine.scan(new Content(task.path(), task.path(), content, origin), options.keepAllowlisted());
-            if (scanned.binary()) {
-                skips.add(new Skip(where, SkipReason.BINARY, "NUL byte in the first 8 KiB"));
-            } else {
-                blobs.incrementAndGet();
-                bytes.addAndGet(content.length);
-            }
-        }
-        allowlisted.addAndGet(scanned.allowlisted());
-        int reported = 0;
-        for (Finding f : filter.apply(scanned.findings())) {
-            found.add(new Located(f, task.order(), task.blob()));
-            reported += f.suppressed() ? 0 : 1;
-        }
-        stats.scanned(scanned.binary() || !(result instanceof BlobReader.Read read) ? 0 : read.bytes().length,
-                reported);
+        return run.result(attribute(run.found, plan.headBlobs(), plan.elsewhere(), gitOptions.allLocations()),
+                plan.messages().size(), warnings);
     }
 
     /**
@@ -171,95 +209,16 @@ public final class GitScanRunner {
      * added lines (and path-rule findings for new files only).
      */
     public ScanResult scanChanges(Repository repository, Changes.ChangeSet changeSet) {
-        long start = System.nanoTime();
+        Run run = new Run();
         List<Changes.Change> changes = changeSet.changes();
-        for (int i = 0; i < changes.size(); i++) {
-            stats.listed();
-        }
-        List<Located> found = Collections.synchronizedList(new ArrayList<>());
-        List<Skip> skips = Collections.synchronizedList(new ArrayList<>());
-        AtomicLong allowlisted = new AtomicLong();
-        AtomicLong bytes = new AtomicLong();
-        AtomicLong files = new AtomicLong();
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        BlobReader blobReader = new BlobReader(options.maxFileSize());
-        List<Thread> workers = new ArrayList<>();
-        for (int w = 0; w < options.threads(); w++) {
-            Thread t = new Thread(() -> {
-                try (ObjectReader reader = repository.newObjectReader()) {
-                    for (int i = next.getAndIncrement(); i < changes.size(); i = next.getAndIncrement()) {
-                        scanChange(reader, blobReader, changes.get(i), found, skips, allowlisted, bytes, files);
-                    }
-                } catch (RuntimeException | Error e) {
-                    failure.compareAndSet(null, e);
-                }
-            }, "keywarden-changes-" + w);
-            t.setDaemon(true);
-            t.start();
-            workers.add(t);
-        }
-        for (Thread t : workers) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
-        if (failure.get() instanceof RuntimeException re) {
-            throw re;
-        } else if (failure.get() instanceof Error err) {
-            throw err;
-        }
-        GitHistory.Plan plan = new GitHistory.Plan(List.of(), List.of(), Map.of(), changeSet.headBlobs(), false,
+        run.parallel(repository, changes.size(), (reader, i) -> {
+            Changes.Change change = changes.get(i);
+            Origin origin = change.commit().<Origin>map(c -> new Origin.GitBlob(change.blob().name(), c,
+                    Optional.empty(), List.of())).orElseGet(() -> new Origin.GitIndex(change.blob().name()));
+            run.scanBlob(reader, change.path(), change.blob(), origin, change.order(), f -> onAddedLines(f, change));
+        });
+        return run.result(attribute(run.found, changeSet.headBlobs(), Map.of(), false), changeSet.commits(),
                 List.of());
-        List<Finding> findings = attribute(found, plan, false);
-        List<Skip> skipList = new ArrayList<>(skips);
-        skipList.sort(Comparator.comparing(Skip::path));
-        Map<SkipReason, Long> counts = new EnumMap<>(SkipReason.class);
-        for (Skip s : skipList) {
-            counts.merge(s.reason(), 1L, Long::sum);
-        }
-        ScanSummary summary = new ScanSummary(files.get(), changeSet.commits(), bytes.get(), counts, skipList,
-                List.of(), Duration.ofNanos(System.nanoTime() - start));
-        return new ScanResult(findings, allowlisted.get(), summary);
-    }
-
-    private void scanChange(ObjectReader reader, BlobReader blobReader, Changes.Change change, List<Located> found,
-                            List<Skip> skips, AtomicLong allowlisted, AtomicLong bytes, AtomicLong files) {
-        Origin origin = change.commit().<Origin>map(c -> new Origin.GitBlob(change.blob().name(), c,
-                Optional.empty(), List.of())).orElseGet(() -> new Origin.GitIndex(change.blob().name()));
-        String where = change.path() + " (blob " + change.blob().abbreviate(12).name() + ")";
-        BlobReader.Result result = blobReader.read(reader, change.blob());
-        Engine.Scanned scanned;
-        if (result instanceof BlobReader.Skipped skipped) {
-            skips.add(new Skip(where, skipped.reason(), skipped.detail()));
-            if (skipped.reason() == SkipReason.UNREADABLE) {
-                return;
-            }
-            scanned = engine.scanPath(change.path(), change.path(), origin, options.keepAllowlisted());
-        } else {
-            byte[] content = ((BlobReader.Read) result).bytes();
-            scanned = engine.scan(new Content(change.path(), change.path(), content, origin),
-                    options.keepAllowlisted());
-            if (scanned.binary()) {
-                skips.add(new Skip(where, SkipReason.BINARY, "NUL byte in the first 8 KiB"));
-            } else {
-                files.incrementAndGet();
-                bytes.addAndGet(content.length);
-            }
-        }
-        allowlisted.addAndGet(scanned.allowlisted());
-        int reported = 0;
-        for (Finding f : filter.apply(scanned.findings())) {
-            if (onAddedLines(f, change)) {
-                found.add(new Located(f, change.order(), change.blob()));
-                reported += f.suppressed() ? 0 : 1;
-            }
-        }
-        stats.scanned(result instanceof BlobReader.Read read && !scanned.binary() ? read.bytes().length : 0,
-                reported);
     }
 
     /** A finding the change brought: on a line it adds, or (for a path rule) on a file it creates. */
@@ -278,10 +237,11 @@ public final class GitScanRunner {
      * One finding per fingerprint (rule, path, secret): the one from the oldest commit, which introduced it. It
      * learns whether the same secret is still in a blob of HEAD's tree, and where else it appears.
      */
-    private static List<Finding> attribute(List<Located> found, GitHistory.Plan plan, boolean allLocations) {
+    private static List<Finding> attribute(List<Located> found, Set<ObjectId> headBlobs,
+                                           Map<ObjectId, List<GitLocation>> sameBlobElsewhere, boolean allLocations) {
         Set<String> atHead = new HashSet<>();
         for (Located l : found) {
-            if (l.blob() != null && plan.headBlobs().contains(l.blob())) {
+            if (l.blob() != null && headBlobs.contains(l.blob())) {
                 atHead.add(l.finding().ruleId() + "\u0000" + l.finding().secret());
             }
         }
@@ -302,7 +262,7 @@ public final class GitScanRunner {
                         other.finding().origin().commit().ifPresent(c -> elsewhere.add(new GitLocation(c,
                                 other.finding().location().path())));
                     }
-                    elsewhere.addAll(plan.elsewhere().getOrDefault(first.blob(), List.of()));
+                    elsewhere.addAll(sameBlobElsewhere.getOrDefault(first.blob(), List.of()));
                 }
                 boolean present = atHead.contains(f.ruleId() + "\u0000" + f.secret());
                 f = f.withOrigin(new Origin.GitBlob(blob.blob(), blob.introduced(), Optional.of(present),

@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.keywarden.config.ConfigLoader;
-import dev.keywarden.config.DefaultRulePack;
 import dev.keywarden.finding.Confidence;
 import dev.keywarden.finding.Content;
 import dev.keywarden.finding.Finding;
 import dev.keywarden.finding.Origin;
 import dev.keywarden.testing.FakeSecrets;
+import dev.keywarden.testing.TestRules;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,12 +30,7 @@ class EngineTest {
     private final FakeSecrets fake = new FakeSecrets(11);
 
     static Engine engine(String toml) {
-        try {
-            return new Engine(new ConfigLoader(new DefaultRulePack(EngineTest.class.getClassLoader(), "testpack/"))
-                    .load("test.toml", toml));
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return TestRules.engine(toml);
     }
 
     static List<Finding> scan(Engine engine, String path, byte[] bytes) {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.keywarden.config.ConfigLoader;
-import dev.keywarden.config.DefaultRulePack;
 import dev.keywarden.engine.Engine;
 import dev.keywarden.finding.Finding;
 import dev.keywarden.finding.FindingFilter;
@@ -14,6 +12,7 @@ import dev.keywarden.source.git.Changes;
 import dev.keywarden.source.git.GitHistory;
 import dev.keywarden.source.git.GitSourceException;
 import dev.keywarden.testing.FakeSecrets;
+import dev.keywarden.testing.TestRules;
 import dev.keywarden.testing.TestRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,8 +50,7 @@ class ChangesScanTest {
 
     @BeforeEach
     void rules() throws Exception {
-        engine = new Engine(new ConfigLoader(new DefaultRulePack(getClass().getClassLoader(), "testpack/"))
-                .load("test.toml", RULES));
+        engine = TestRules.engine(RULES);
     }
 
     private ScanResult range(String range) throws Exception {

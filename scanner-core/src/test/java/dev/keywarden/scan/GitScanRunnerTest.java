@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.keywarden.config.ConfigLoader;
-import dev.keywarden.config.DefaultRulePack;
 import dev.keywarden.engine.Engine;
 import dev.keywarden.finding.Finding;
 import dev.keywarden.finding.FindingFilter;
@@ -15,6 +13,7 @@ import dev.keywarden.source.SkipReason;
 import dev.keywarden.source.git.GitHistory;
 import dev.keywarden.source.git.GitSourceException;
 import dev.keywarden.testing.FakeSecrets;
+import dev.keywarden.testing.TestRules;
 import dev.keywarden.testing.TestRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,9 +60,8 @@ class GitScanRunnerTest {
         engine = engine(RULES);
     }
 
-    private Engine engine(String toml) throws Exception {
-        return new Engine(new ConfigLoader(new DefaultRulePack(getClass().getClassLoader(), "testpack/"))
-                .load("test.toml", toml));
+    private Engine engine(String toml) {
+        return TestRules.engine(toml);
     }
 
     private ScanResult scan(GitHistory.Options options) throws Exception {

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.keywarden.config.ConfigLoader;
-import dev.keywarden.config.DefaultRulePack;
 import dev.keywarden.engine.Engine;
 import dev.keywarden.finding.Finding;
 import dev.keywarden.finding.FindingFilter;
@@ -17,6 +15,7 @@ import dev.keywarden.source.FileEntry;
 import dev.keywarden.source.FileReader;
 import dev.keywarden.source.SkipReason;
 import dev.keywarden.testing.FakeSecrets;
+import dev.keywarden.testing.TestRules;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -38,8 +37,7 @@ class ScanRunnerTest {
 
     @BeforeEach
     void rules() throws Exception {
-        engine = new Engine(new ConfigLoader(new DefaultRulePack(getClass().getClassLoader(), "testpack/"))
-                .load("test.toml", """
+        engine = TestRules.engine("""
                         [[rules]]
                         id = "gh"
                         description = "GitHub token"
@@ -48,7 +46,7 @@ class ScanRunnerTest {
                         checksum = "github"
                         confidence = "high"
                         tags = ["github"]
-                        """));
+                        """);
     }
 
     private void write(String relative, String text) throws Exception {
