@@ -180,11 +180,6 @@ public final class KeywordIndex {
         return nulKeyword;
     }
 
-    /** Bytes the transition table takes (256 ints per state). */
-    public long tableBytes() {
-        return delta.length * 4L;
-    }
-
     public int length(int keyword) {
         return keywords[keyword].length;
     }

@@ -16,16 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EngineTest {
-    private static final String GITHUB_RULE = """
-            [[rules]]
-            id = "gh"
-            description = "GitHub token"
-            regex = '''\\b(ghp_[0-9A-Za-z]{36})\\b'''
-            keywords = ["ghp_"]
-            checksum = "github"
-            confidence = "high"
-            tags = ["github"]
-            """;
+    private static final String GITHUB_RULE = TestRules.GITHUB_TOKEN;
 
     private final FakeSecrets fake = new FakeSecrets(11);
 

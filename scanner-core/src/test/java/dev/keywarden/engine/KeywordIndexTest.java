@@ -18,6 +18,20 @@ class KeywordIndexTest {
         return out;
     }
 
+    /** Every occurrence, found the slow way: keyword@end, by end offset. */
+    private static List<String> naive(List<String> kws, String text) {
+        List<String> expected = new ArrayList<>();
+        String lower = text.toLowerCase();
+        for (int end = 1; end <= text.length(); end++) {
+            for (String k : kws) {
+                if (end >= k.length() && lower.startsWith(k, end - k.length())) {
+                    expected.add(k + "@" + end);
+                }
+            }
+        }
+        return expected;
+    }
+
     @Test
     void findsOverlappingKeywordsInOrder() {
         List<String> kws = List.of("he", "she", "his", "hers");
@@ -60,15 +74,7 @@ class KeywordIndexTest {
                 sb.append("abcABC".charAt(random.nextInt(6)));
             }
             String text = sb.toString();
-            List<String> expected = new ArrayList<>();
-            String lower = text.toLowerCase();
-            for (int end = 1; end <= text.length(); end++) {
-                for (String k : kws) {
-                    if (end >= k.length() && lower.startsWith(k, end - k.length())) {
-                        expected.add(k + "@" + end);
-                    }
-                }
-            }
+            List<String> expected = naive(kws, text);
             List<String> actual = hits(index, kws, text);
             assertEquals(expected.stream().sorted().toList(), actual.stream().sorted().toList(), text);
         }
@@ -89,15 +95,7 @@ class KeywordIndexTest {
             int mid = sb.length() / 2;
             sb.insert(mid - 10, "-----BEGIN PRIVATE KEY-----");
             String text = sb.toString();
-            List<String> expected = new ArrayList<>();
-            String lower = text.toLowerCase();
-            for (int end = 1; end <= text.length(); end++) {
-                for (String k : kws) {
-                    if (end >= k.length() && lower.startsWith(k, end - k.length())) {
-                        expected.add(k + "@" + end);
-                    }
-                }
-            }
+            List<String> expected = naive(kws, text);
             List<String> actual = hits(index, kws, text);
             assertEquals(expected.stream().sorted().toList(), actual.stream().sorted().toList(), "none lost or doubled");
             List<Integer> ends = actual.stream().map(h -> Integer.parseInt(h.substring(h.indexOf('@') + 1))).toList();

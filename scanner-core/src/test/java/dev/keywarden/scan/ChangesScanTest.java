@@ -27,20 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code git --range} and {@code staged}: only what a change adds is reported. Real repositories, JGit. */
 class ChangesScanTest {
-    private static final String RULES = """
-            [[rules]]
-            id = "gh"
-            description = "GitHub token"
-            regex = '''\\b(ghp_[0-9A-Za-z]{36})\\b'''
-            keywords = ["ghp_"]
-            checksum = "github"
-            confidence = "high"
-
-            [[rules]]
-            id = "env-file"
-            description = "dotenv file"
-            path = '''(?:^|/)\\.env$'''
-            """;
+    private static final String RULES = TestRules.GITHUB_TOKEN + TestRules.ENV_FILE;
 
     @TempDir
     Path dir;

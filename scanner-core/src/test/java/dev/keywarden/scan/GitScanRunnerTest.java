@@ -33,21 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** History scans of real repositories built with JGit in temporary directories. */
 class GitScanRunnerTest {
-    private static final String RULES = """
-            [[rules]]
-            id = "gh"
-            description = "GitHub token"
-            regex = '''\\b(ghp_[0-9A-Za-z]{36})\\b'''
-            keywords = ["ghp_"]
-            checksum = "github"
-            confidence = "high"
-            tags = ["github"]
-
-            [[rules]]
-            id = "env-file"
-            description = "dotenv file"
-            path = '''(?:^|/)\\.env$'''
-            """;
+    private static final String RULES = TestRules.GITHUB_TOKEN + TestRules.ENV_FILE;
 
     @TempDir
     Path dir;

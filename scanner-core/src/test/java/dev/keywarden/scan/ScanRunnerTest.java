@@ -37,16 +37,7 @@ class ScanRunnerTest {
 
     @BeforeEach
     void rules() throws Exception {
-        engine = TestRules.engine("""
-                        [[rules]]
-                        id = "gh"
-                        description = "GitHub token"
-                        regex = '''\\b(ghp_[0-9A-Za-z]{36})\\b'''
-                        keywords = ["ghp_"]
-                        checksum = "github"
-                        confidence = "high"
-                        tags = ["github"]
-                        """);
+        engine = TestRules.engine(TestRules.GITHUB_TOKEN);
     }
 
     private void write(String relative, String text) throws Exception {
