@@ -75,6 +75,11 @@ public final class JunitReporter implements Reporter {
             x.flush();
             x.close();
         } catch (XMLStreamException e) {
+            // the writer's own failure (a full disk) arrives wrapped: pass it on as it was
+            Throwable cause = e.getCause() != null ? e.getCause() : e.getNestedException();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
             throw new IOException("cannot write the JUnit report: " + e.getMessage(), e);
         }
         out.flush();

@@ -55,7 +55,7 @@ public final class TextReporter implements Reporter {
             var c = f.origin().commitInfo().get();
             out.write("  commit       " + c.id().substring(0, Math.min(12, c.id().length())) + "  "
                     + java.time.format.DateTimeFormatter.ISO_INSTANT.format(c.date()) + "  " + c.authorName() + " <"
-                    + c.authorEmail() + ">  " + oneLine(c.subject()) + "\n");
+                    + c.authorEmail() + ">  " + oneLine(redactor.redactIn(c.subject(), f.secret())) + "\n");
         }
         if (f.origin() instanceof dev.keywarden.finding.Origin.GitBlob blob && blob.atHead().isPresent()) {
             out.write("  at HEAD      " + (blob.atHead().get() ? "yes, still in the current tree"
