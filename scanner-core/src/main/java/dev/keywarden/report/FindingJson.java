@@ -1,10 +1,12 @@
 package dev.keywarden.report;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.keywarden.finding.Finding;
 import dev.keywarden.finding.Location;
 import dev.keywarden.finding.Origin;
 import java.io.IOException;
+import java.io.Writer;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -13,10 +15,22 @@ import java.util.Locale;
  * the {@code jsonl} stream so that both hold exactly the same fields.
  */
 final class FindingJson {
+    private static final JsonFactory JSON = new JsonFactory();
+
     private final Redactor redactor;
 
     FindingJson(Redactor redactor) {
         this.redactor = redactor;
+    }
+
+    /** A pretty-printing generator over {@code out} that leaves it open (it may be standard output). */
+    static JsonGenerator prettyGenerator(Writer out) throws IOException {
+        return compactGenerator(out).useDefaultPrettyPrinter();
+    }
+
+    /** A generator over {@code out} that leaves it open. */
+    static JsonGenerator compactGenerator(Writer out) throws IOException {
+        return JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     }
 
     void write(Finding f, JsonGenerator g) throws IOException {

@@ -1,6 +1,5 @@
 package dev.keywarden.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.keywarden.finding.Finding;
 import dev.keywarden.finding.Severity;
@@ -24,7 +23,6 @@ import java.util.UUID;
 public final class GitlabReporter implements Reporter {
     public static final String SCHEMA_VERSION = "15.0.6";
     static final String NO_COMMIT = "0000000";
-    private static final JsonFactory JSON = new JsonFactory();
     /** The schema's pattern for scan times: UTC, no zone designator, no fraction. */
     private static final DateTimeFormatter SCAN_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -34,7 +32,7 @@ public final class GitlabReporter implements Reporter {
     private final Clock clock;
 
     public GitlabReporter(Redactor redactor, SourceRoot root, Clock clock) {
-        this.redactor = redactor.redacts() ? redactor : Redactor.standard();
+        this.redactor = redactor.neverWhole();
         this.root = root;
         this.clock = clock;
     }
@@ -43,9 +41,7 @@ public final class GitlabReporter implements Reporter {
     public void write(Report report, Writer out) throws IOException {
         Instant end = clock.instant();
         Instant start = end.minus(report.summary().elapsed());
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.useDefaultPrettyPrinter();
+        try (JsonGenerator g = FindingJson.prettyGenerator(out)) {
             g.writeStartObject();
             g.writeStringField("version", SCHEMA_VERSION);
             g.writeObjectFieldStart("scan");
@@ -110,7 +106,7 @@ public final class GitlabReporter implements Reporter {
 
     private String description(Finding f) {
         String what = f.secret().isEmpty() ? f.description() + ": the file itself is sensitive."
-                : f.description() + " found: " + oneLine(redactor.redact(f.secret())) + ".";
+                : f.description() + " found: " + redactor.redactOneLine(f.secret()) + ".";
         return what + " " + RuleHelp.of(f).risk() + " Fingerprint " + f.fingerprint() + ".";
     }
 
@@ -141,8 +137,4 @@ public final class GitlabReporter implements Reporter {
         };
     }
 
-    private static String oneLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl).stripTrailing() + "…";
-    }
 }

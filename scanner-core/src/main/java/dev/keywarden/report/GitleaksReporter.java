@@ -1,6 +1,5 @@
 package dev.keywarden.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.keywarden.finding.Finding;
 import dev.keywarden.finding.Location;
@@ -17,8 +16,6 @@ import java.time.format.DateTimeFormatter;
  * is what a {@code .gitleaksignore} file lists. Secrets are redacted as for every format.
  */
 public final class GitleaksReporter implements Reporter {
-    private static final JsonFactory JSON = new JsonFactory();
-
     private final Redactor redactor;
 
     public GitleaksReporter(Redactor redactor) {
@@ -27,9 +24,7 @@ public final class GitleaksReporter implements Reporter {
 
     @Override
     public void write(Report report, Writer out) throws IOException {
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.useDefaultPrettyPrinter();
+        try (JsonGenerator g = FindingJson.prettyGenerator(out)) {
             g.writeStartArray();
             for (Finding f : report.findings()) {
                 finding(f, g);

@@ -1,6 +1,5 @@
 package dev.keywarden.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.keywarden.finding.Finding;
 import dev.keywarden.scan.ScanSummary;
@@ -16,7 +15,6 @@ import java.io.Writer;
  */
 public final class JsonReporter implements Reporter {
     public static final int SCHEMA_VERSION = 1;
-    private static final JsonFactory JSON = new JsonFactory();
 
     private final FindingJson findingJson;
 
@@ -26,9 +24,7 @@ public final class JsonReporter implements Reporter {
 
     @Override
     public void write(Report report, Writer out) throws IOException {
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.useDefaultPrettyPrinter();
+        try (JsonGenerator g = FindingJson.prettyGenerator(out)) {
             g.writeStartObject();
             g.writeNumberField("schemaVersion", SCHEMA_VERSION);
             g.writeObjectFieldStart("tool");

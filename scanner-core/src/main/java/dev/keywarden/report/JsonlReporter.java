@@ -1,6 +1,5 @@
 package dev.keywarden.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import dev.keywarden.finding.Finding;
@@ -13,8 +12,6 @@ import java.io.Writer;
  * sees findings one by one; an empty scan writes an empty file.
  */
 public final class JsonlReporter implements Reporter {
-    private static final JsonFactory JSON = new JsonFactory();
-
     private final FindingJson findingJson;
 
     public JsonlReporter(Redactor redactor) {
@@ -23,8 +20,7 @@ public final class JsonlReporter implements Reporter {
 
     @Override
     public void write(Report report, Writer out) throws IOException {
-        try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        try (JsonGenerator g = FindingJson.compactGenerator(out)) {
             // no separator between root values: this writer ends each line itself, so a line is complete on flush
             g.setPrettyPrinter(new MinimalPrettyPrinter(""));
             for (Finding f : report.findings()) {

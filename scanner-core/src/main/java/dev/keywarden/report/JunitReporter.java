@@ -41,20 +41,10 @@ public final class JunitReporter implements Reporter {
             x.writeStartDocument("UTF-8", "1.0");
             x.writeCharacters("\n");
             x.writeStartElement("testsuites");
-            x.writeAttribute("name", "keywarden");
-            x.writeAttribute("tests", String.valueOf(tests));
-            x.writeAttribute("failures", String.valueOf(failures));
-            x.writeAttribute("errors", "0");
-            x.writeAttribute("skipped", String.valueOf(skipped));
-            x.writeAttribute("time", seconds);
+            totals(x, "keywarden", tests, failures, skipped, seconds);
             x.writeCharacters("\n  ");
             x.writeStartElement("testsuite");
-            x.writeAttribute("name", "keywarden secret scan");
-            x.writeAttribute("tests", String.valueOf(tests));
-            x.writeAttribute("failures", String.valueOf(failures));
-            x.writeAttribute("errors", "0");
-            x.writeAttribute("skipped", String.valueOf(skipped));
-            x.writeAttribute("time", seconds);
+            totals(x, "keywarden secret scan", tests, failures, skipped, seconds);
             x.writeAttribute("timestamp", TIMESTAMP.format(clock.instant()));
             for (Finding f : report.findings()) {
                 testCase(f, x);
@@ -85,6 +75,17 @@ public final class JunitReporter implements Reporter {
         out.flush();
     }
 
+    /** The attributes {@code testsuites} and {@code testsuite} share. */
+    private static void totals(XMLStreamWriter x, String name, long tests, long failures, long skipped, String seconds)
+            throws XMLStreamException {
+        x.writeAttribute("name", name);
+        x.writeAttribute("tests", String.valueOf(tests));
+        x.writeAttribute("failures", String.valueOf(failures));
+        x.writeAttribute("errors", "0");
+        x.writeAttribute("skipped", String.valueOf(skipped));
+        x.writeAttribute("time", seconds);
+    }
+
     private void testCase(Finding f, XMLStreamWriter x) throws XMLStreamException {
         Location at = f.location();
         x.writeCharacters("\n    ");
@@ -101,7 +102,7 @@ public final class JunitReporter implements Reporter {
         } else {
             x.writeStartElement("failure");
             String secret = f.secret().isEmpty() ? "the file itself is sensitive"
-                    : oneLine(redactor.redact(f.secret()));
+                    : redactor.redactOneLine(f.secret());
             x.writeAttribute("message", xml(f.description() + ": " + secret));
             x.writeAttribute("type", xml(f.ruleId()));
             x.writeCharacters(xml(details(f)));
@@ -120,13 +121,13 @@ public final class JunitReporter implements Reporter {
         d.append("severity:    ").append(f.severity().label()).append(", confidence ").append(f.confidence().label())
                 .append('\n');
         if (!f.secret().isEmpty()) {
-            d.append("secret:      ").append(oneLine(redactor.redact(f.secret()))).append('\n');
+            d.append("secret:      ").append(redactor.redactOneLine(f.secret())).append('\n');
             d.append("line:        ").append(redactor.redactIn(f.line(), f.secret()).strip()).append('\n');
         }
         f.origin().commitInfo().ifPresent(c -> d.append("commit:      ").append(c.id()).append(' ')
                 .append(DateTimeFormatter.ISO_INSTANT.format(c.date())).append(' ').append(c.authorName())
                 .append(" <").append(c.authorEmail()).append("> ")
-                .append(oneLine(redactor.redactIn(c.subject(), f.secret()))).append('\n'));
+                .append(Redactor.firstLine(redactor.redactIn(c.subject(), f.secret()))).append('\n'));
         d.append("fingerprint: ").append(f.fingerprint()).append('\n');
         return d.toString();
     }
@@ -146,8 +147,4 @@ public final class JunitReporter implements Reporter {
         return out.toString();
     }
 
-    private static String oneLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl).stripTrailing() + "…";
-    }
 }

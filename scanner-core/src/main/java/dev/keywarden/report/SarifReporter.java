@@ -80,7 +80,7 @@ public final class SarifReporter implements Reporter {
      */
     public SarifReporter(Redactor redactor, SourceRoot root, Optional<String> category, boolean withSuppressions,
                          Clock clock) {
-        this.redactor = redactor.redacts() ? redactor : Redactor.standard();
+        this.redactor = redactor.neverWhole();
         this.root = root;
         this.automationId = category.map(SarifReporter::automationId);
         this.withSuppressions = withSuppressions;
@@ -205,11 +205,11 @@ public final class SarifReporter implements Reporter {
         if (f.secret().isEmpty()) {
             text.append(": the file itself is sensitive.");
         } else {
-            text.append(": ").append(oneLine(redactor.redact(f.secret()))).append('.');
+            text.append(": ").append(redactor.redactOneLine(f.secret())).append('.');
         }
         f.origin().commitInfo().ifPresent(c -> text.append(" Introduced in commit ").append(c.id()).append(" by ")
                 .append(c.authorName()).append(" on ").append(DateTimeFormatter.ISO_INSTANT.format(c.date()))
-                .append(" (\"").append(oneLine(redactor.redactIn(c.subject(), f.secret()))).append("\")."));
+                .append(" (\"").append(Redactor.firstLine(redactor.redactIn(c.subject(), f.secret()))).append("\")."));
         if (f.origin() instanceof Origin.GitBlob blob && blob.atHead().isPresent()) {
             text.append(blob.atHead().get() ? " Still in the current tree."
                     : " Only in history: no longer in the current tree, but still in every clone.");
@@ -274,10 +274,6 @@ public final class SarifReporter implements Reporter {
         return out.toString();
     }
 
-    private static String oneLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl).stripTrailing() + "…";
-    }
 
     private static ObjectMapper mapper() {
         // java.util.Date would be written as epoch milliseconds, or with +00:00: SARIF wants UTC with Z
