@@ -21,7 +21,7 @@ import java.util.UUID;
  * analyzer writes). Like SARIF, it is uploaded to a service and never holds a whole secret.
  */
 public final class GitlabReporter implements Reporter {
-    public static final String SCHEMA_VERSION = "15.0.6";
+    public static final String SCHEMA_VERSION = "15.2.1";
     static final String NO_COMMIT = "0000000";
     /** The schema's pattern for scan times: UTC, no zone designator, no fraction. */
     private static final DateTimeFormatter SCAN_TIME =
