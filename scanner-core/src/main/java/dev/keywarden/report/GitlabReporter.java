@@ -17,8 +17,8 @@ import java.util.UUID;
  * GitLab's secret-detection report ({@code gl-secret-detection-report.json}, security report schema 15): a
  * {@code scan} object (analyzer, scanner, type {@code secret_detection}, start and end time, status) and one
  * vulnerability per finding, with a stable id derived from keywarden's fingerprint, the rule id as primary
- * identifier (then CWE-798), a repository-relative location and the commit (all zeros outside git, as GitLab's own
- * analyzer writes). Like SARIF, it is uploaded to a service and never holds a whole secret.
+ * identifier (then CWE-798), a repository-relative location and the commit (zeros outside git: the schema requires a
+ * commit). Like SARIF, it is uploaded to a service and never holds a whole secret.
  */
 public final class GitlabReporter implements Reporter {
     public static final String SCHEMA_VERSION = "15.2.1";
