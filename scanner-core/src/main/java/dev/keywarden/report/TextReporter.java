@@ -90,7 +90,6 @@ public final class TextReporter implements Reporter {
         return (from > 0 ? "…" : "") + text.substring(from, to) + (to < text.length() ? "…" : "");
     }
 
-
     public static String summaryLine(Report report) {
         ScanSummary s = report.summary();
         long found = report.reportedCount();
