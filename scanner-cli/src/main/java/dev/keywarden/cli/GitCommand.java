@@ -100,7 +100,7 @@ public final class GitCommand implements Callable<Integer> {
             Engine engine = engineOptions.engine(root);
             FindingFilter filter = engineOptions.filters(root);
             ScanOptions scanOptions = new ScanOptions(engineOptions.threads(), engineOptions.maxFileSize, false,
-                    out.verbose);
+                    out.keepSuppressed());
             GitScanRunner runner = new GitScanRunner(engine, scanOptions, filter);
             ScanResult result;
             try (Progress progress = Progress.start(runner.stats(), err, out.showProgress())) {

@@ -1,11 +1,18 @@
 package dev.keywarden.cli;
 
 import dev.keywarden.finding.Finding;
+import dev.keywarden.report.CsvReporter;
+import dev.keywarden.report.GitlabReporter;
+import dev.keywarden.report.GitleaksReporter;
 import dev.keywarden.report.JsonReporter;
+import dev.keywarden.report.JsonlReporter;
+import dev.keywarden.report.JunitReporter;
 import dev.keywarden.report.Redactor;
 import dev.keywarden.report.Report;
 import dev.keywarden.report.ReportFile;
 import dev.keywarden.report.Reporter;
+import dev.keywarden.report.SarifReporter;
+import dev.keywarden.report.SourceRoot;
 import dev.keywarden.report.TextReporter;
 import dev.keywarden.scan.ScanResult;
 import dev.keywarden.scan.ScanSummary;
@@ -17,13 +24,15 @@ import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** How a scanning command reports: format, destination, redaction, exit code, verbosity. Shared by every scan. */
 final class OutputOptions {
 
-    enum Format { text, json }
+    enum Format { text, json, jsonl, csv, junit, sarif, gitlab, gitleaks }
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
             description = "Report format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
@@ -40,6 +49,19 @@ final class OutputOptions {
 
     @Option(names = "--no-redact", description = "Show secrets in full.")
     boolean noRedact;
+
+    @Option(names = "--sarif-category", paramLabel = "CATEGORY",
+            description = "SARIF only: the run's automationDetails.id (CATEGORY/), so that several scans of one "
+                    + "repository can be uploaded to GitHub code scanning side by side.")
+    String sarifCategory;
+
+    @Option(names = "--include-suppressed",
+            description = "Also report suppressed findings (allowlisted, ignored, inline-allowed), marked as such; "
+                    + "they never fail the scan.")
+    boolean includeSuppressed;
+
+    /** What SARIF and GitLab paths are relative to; set by commands whose findings carry paths as scanned. */
+    SourceRoot sourceRoot = SourceRoot.none();
 
     @Option(names = "--exit-code", paramLabel = "N", defaultValue = "1",
             description = "Exit code when secrets are found. Default: ${DEFAULT-VALUE}.")
@@ -62,6 +84,21 @@ final class OutputOptions {
         if (noRedact && redactPercent != null) {
             throw new CommandLine.ParameterException(cli, "--redact and --no-redact contradict each other");
         }
+        if (sarifCategory != null && format != Format.sarif) {
+            throw new CommandLine.ParameterException(cli, "--sarif-category applies to --format sarif only");
+        }
+        if (sarifCategory != null && sarifCategory.isBlank()) {
+            throw new CommandLine.ParameterException(cli, "--sarif-category must not be empty");
+        }
+        if (includeSuppressed && (format == Format.gitlab || format == Format.gitleaks)) {
+            throw new CommandLine.ParameterException(cli, "--include-suppressed: the " + format
+                    + " format has no way to mark a finding as suppressed");
+        }
+    }
+
+    /** Whether the scan must build suppressed findings rather than only count them. */
+    boolean keepSuppressed() {
+        return verbose || includeSuppressed;
     }
 
     boolean showProgress() {
@@ -87,10 +124,10 @@ final class OutputOptions {
                         + f.location().line() + " (" + f.suppression().orElseThrow().reason() + ")");
             }
         }
-        Report report = new Report(result.reported(), result.suppressedCount(), result.summary(),
-                VersionProvider.version());
+        Report report = new Report(includeSuppressed ? result.findings() : result.reported(),
+                result.suppressedCount(), result.summary(), VersionProvider.version());
         write(report, err);
-        return report.findings().isEmpty() ? ExitCodes.CLEAN : exitCode;
+        return report.reportedCount() == 0 ? ExitCodes.CLEAN : exitCode;
     }
 
     private void write(Report report, PrintStream err) throws IOException {
@@ -99,6 +136,13 @@ final class OutputOptions {
         Reporter reporter = switch (format) {
             case text -> new TextReporter(redactor, toStdout && Terminal.colour(), toStdout && !quiet);
             case json -> new JsonReporter(redactor);
+            case jsonl -> new JsonlReporter(redactor);
+            case csv -> new CsvReporter(redactor);
+            case junit -> new JunitReporter(redactor, Clock.systemUTC());
+            case sarif -> new SarifReporter(redactor, sourceRoot, Optional.ofNullable(sarifCategory),
+                    includeSuppressed, Clock.systemUTC());
+            case gitlab -> new GitlabReporter(redactor, sourceRoot, Clock.systemUTC());
+            case gitleaks -> new GitleaksReporter(redactor);
         };
         if (toStdout) {
             Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);

@@ -3,6 +3,7 @@ package dev.keywarden.cli;
 import dev.keywarden.engine.Engine;
 import dev.keywarden.finding.Finding;
 import dev.keywarden.finding.FindingFilter;
+import dev.keywarden.report.SourceRoot;
 import dev.keywarden.scan.ScanOptions;
 import dev.keywarden.scan.ScanResult;
 import dev.keywarden.scan.ScanRunner;
@@ -64,10 +65,11 @@ public final class ScanCommand implements Callable<Integer> {
             }
         }
         Path root = scanRoot(files);
+        out.sourceRoot = reportRoot(root);
         Engine engine = engineOptions.engine(root);
         FindingFilter filter = engineOptions.filters(root);
         ScanOptions options = new ScanOptions(engineOptions.threads(), engineOptions.maxFileSize, !noGitignore,
-                out.verbose);
+                out.keepSuppressed());
         ScanRunner runner = new ScanRunner(engine, options, filter);
 
         ScanResult result;
@@ -96,6 +98,27 @@ public final class ScanCommand implements Callable<Integer> {
             }
         }
         return Path.of(".");
+    }
+
+    /**
+     * What SARIF and GitLab paths are relative to: the work tree of the repository holding the scan root (what a
+     * code-scanning upload resolves paths against), else the scan root itself.
+     */
+    static SourceRoot reportRoot(Path scanRoot) {
+        try {
+            Path dir = scanRoot.toRealPath();
+            var found = new org.eclipse.jgit.storage.file.FileRepositoryBuilder().findGitDir(dir.toFile());
+            if (found.getGitDir() != null) {
+                try (var repo = found.build()) {
+                    if (!repo.isBare()) {
+                        return SourceRoot.of(repo.getWorkTree().toPath().toRealPath());
+                    }
+                }
+            }
+            return SourceRoot.of(dir);
+        } catch (IOException | IllegalArgumentException e) {
+            return SourceRoot.of(scanRoot.toAbsolutePath().normalize());
+        }
     }
 
     private static ScanResult emptyResult() {

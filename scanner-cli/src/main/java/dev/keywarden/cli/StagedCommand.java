@@ -54,7 +54,7 @@ public final class StagedCommand implements Callable<Integer> {
             Engine engine = engineOptions.engine(root);
             FindingFilter filter = engineOptions.filters(root);
             GitScanRunner runner = new GitScanRunner(engine, new ScanOptions(engineOptions.threads(),
-                    engineOptions.maxFileSize, false, out.verbose), filter);
+                    engineOptions.maxFileSize, false, out.keepSuppressed()), filter);
             ScanResult result = runner.scanChanges(history.repository(), Changes.staged(history.repository()));
             return out.finish(result, err);
         } catch (GitSourceException e) {

@@ -34,6 +34,25 @@ public final class Redactor {
         return new Redactor(0, false);
     }
 
+    /**
+     * For reports uploaded to another service (SARIF, GitLab): this redactor, unless it shows secrets whole, in which
+     * case the default one.
+     */
+    public Redactor neverWhole() {
+        return redacts() ? this : standard();
+    }
+
+    /** The redacted secret on one line (a multi-line secret's first line and an ellipsis), for messages. */
+    public String redactOneLine(String secret) {
+        return firstLine(redact(secret));
+    }
+
+    /** The first line of a text, with an ellipsis when there was more. */
+    static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl).stripTrailing() + "…";
+    }
+
     public boolean redacts() {
         return capped || hidePercent > 0;
     }

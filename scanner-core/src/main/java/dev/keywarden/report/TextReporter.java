@@ -45,7 +45,7 @@ public final class TextReporter implements Reporter {
         out.write("  " + style("36", at.path() + ":" + at.line() + ":" + at.column()) + "  severity "
                 + f.severity().label() + ", confidence " + f.confidence().label() + "\n");
         if (!f.secret().isEmpty()) {
-            out.write("  secret       " + style("33", oneLine(redactor.redact(f.secret()))) + "\n");
+            out.write("  secret       " + style("33", redactor.redactOneLine(f.secret())) + "\n");
             out.write("  line         " + excerpt(redactor.redactIn(f.line(), f.secret()), redactor.redact(f.secret()))
                     + "\n");
         } else {
@@ -55,7 +55,7 @@ public final class TextReporter implements Reporter {
             var c = f.origin().commitInfo().get();
             out.write("  commit       " + c.id().substring(0, Math.min(12, c.id().length())) + "  "
                     + java.time.format.DateTimeFormatter.ISO_INSTANT.format(c.date()) + "  " + c.authorName() + " <"
-                    + c.authorEmail() + ">  " + oneLine(c.subject()) + "\n");
+                    + c.authorEmail() + ">  " + Redactor.firstLine(redactor.redactIn(c.subject(), f.secret())) + "\n");
         }
         if (f.origin() instanceof dev.keywarden.finding.Origin.GitBlob blob && blob.atHead().isPresent()) {
             out.write("  at HEAD      " + (blob.atHead().get() ? "yes, still in the current tree"
@@ -88,11 +88,6 @@ public final class TextReporter implements Reporter {
         int from = Math.max(0, at - LINE_WIDTH / 3);
         int to = Math.min(text.length(), from + LINE_WIDTH);
         return (from > 0 ? "…" : "") + text.substring(from, to) + (to < text.length() ? "…" : "");
-    }
-
-    private static String oneLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl) + "…";
     }
 
     public static String summaryLine(Report report) {
