@@ -47,6 +47,9 @@ public final class ScanCommand implements Callable<Integer> {
     @Mixin
     OutputOptions out;
 
+    @Mixin
+    BaselineOption baseline;
+
     @Option(names = "--no-gitignore", description = "Scan files that .gitignore excludes too.")
     boolean noGitignore;
 
@@ -65,7 +68,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
         Path root = scanRoot(files);
         Engine engine = engineOptions.engine(root);
-        FindingFilter filter = engineOptions.filters(root);
+        FindingFilter filter = baseline.after(engineOptions.filters(root));
         ScanOptions options = new ScanOptions(engineOptions.threads(), engineOptions.maxFileSize, !noGitignore,
                 out.verbose);
         ScanRunner runner = new ScanRunner(engine, options, filter);
