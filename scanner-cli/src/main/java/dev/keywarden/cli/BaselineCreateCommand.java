@@ -57,6 +57,9 @@ public final class BaselineCreateCommand implements Callable<Integer> {
         Path file = output != null ? output : BaselineCommand.defaultFile(found.root());
         KeywardenBaseline baseline = KeywardenBaseline.of(previousSalt(file), kind, findings, file.toString());
         BaselineCommand.write(baseline, file);
+        if (scan.quiet) {
+            return ExitCodes.CLEAN;
+        }
         out.println("keywarden: wrote " + file + ": " + BaselineCommand.findings(baseline.size())
                 + " (" + kind.label() + ")"
                 + (accepted == null ? "" : "; " + (found.findings().size() - findings.size()) + " not in " + from

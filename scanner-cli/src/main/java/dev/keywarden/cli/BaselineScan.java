@@ -43,7 +43,7 @@ final class BaselineScan {
     @Option(names = "--no-gitignore", description = "Scan files that .gitignore excludes too (files only).")
     boolean noGitignore;
 
-    @Option(names = {"-q", "--quiet"}, description = "No warnings, no summary.")
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing: no warnings, no counts.")
     boolean quiet;
 
     /** The directory the default baseline file goes in: the first directory scanned, or the repository's. */

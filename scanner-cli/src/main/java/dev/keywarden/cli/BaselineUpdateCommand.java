@@ -44,6 +44,9 @@ public final class BaselineUpdateCommand implements Callable<Integer> {
         BaselineScan.Found found = scan.run(previous.scan(), spec.commandLine(), err);
         KeywardenBaseline.Change change = previous.update(found.findings());
         BaselineCommand.write(change.baseline(), target);
+        if (scan.quiet) {
+            return ExitCodes.CLEAN;
+        }
         out.println("keywarden: updated " + target + ": " + change.added() + " added, " + change.pruned()
                 + " pruned, " + change.unchanged() + " unchanged; " + BaselineCommand.findings(change.baseline()
                 .size()) + " (" + previous.scan().label() + ")");

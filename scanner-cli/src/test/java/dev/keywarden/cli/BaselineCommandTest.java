@@ -186,7 +186,27 @@ class BaselineCommandTest {
         assertTrue(update.out().contains("0 added, 0 pruned, 3 unchanged"), update.toString());
         assertEquals(merged, baselineText(), "the merge result is already sorted");
 
-        // both branches add an entry between the same two lines: the union driver keeps both
+        // both branches add an entry between the same two lines: without the union driver, git stops; taking
+        // either side and running baseline update is the documented resolution
+        git("checkout", "-q", "-b", "feature-c");
+        write("m/c1.env", "T=" + fake.githubToken("ghp") + "\n");
+        CliRun.run("baseline", "update", dir.toString());
+        commit("c: m/c1.env, entered after m/middle.env");
+        git("checkout", "-q", "main");
+        write("m/c2.env", "T=" + fake.githubToken("ghp") + "\n");
+        CliRun.run("baseline", "update", dir.toString());
+        commit("main: m/c2.env, entered there too");
+        merge = gitResult("merge", "-q", "--no-edit", "feature-c");
+        assertEquals(1, merge.code(), "the same place in the list: a conflict without merge=union");
+        assertTrue(merge.output().contains("CONFLICT (content): Merge conflict in .keywarden-baseline.json"),
+                merge.output());
+        git("checkout", "--theirs", ".keywarden-baseline.json");
+        CliRun resolved = CliRun.run("baseline", "update", dir.toString());
+        assertTrue(resolved.out().contains("1 added, 0 pruned, 4 unchanged"), resolved.toString());
+        commit("merge feature-c");
+        assertEquals(ExitCodes.CLEAN, scan().code(), "the resolved baseline accepts both branches' secrets");
+
+        // with the union driver the same situation merges by itself
         write(".gitattributes", ".keywarden-baseline.json merge=union\n");
         commit("merge baselines by union");
         git("checkout", "-q", "-b", "feature-b");
@@ -200,9 +220,13 @@ class BaselineCommandTest {
         merge = gitResult("merge", "-q", "--no-edit", "feature-b");
         assertEquals(0, merge.code(), merge.output());
         assertFalse(baselineText().contains("<<<<<<<"), baselineText());
-        assertEquals(ExitCodes.CLEAN, scan().code(), "all four secrets are baselined after the merge");
+        assertEquals(ExitCodes.CLEAN, scan().code(), "every secret is baselined after the merge");
         CliRun tidy = CliRun.run("baseline", "update", dir.toString());
-        assertTrue(tidy.out().contains("0 added, 0 pruned, 5 unchanged"), tidy.toString());
+        assertTrue(tidy.out().contains("0 added, 0 pruned, 7 unchanged"), tidy.toString());
+        List<String> paths = baselineText().lines().filter(l -> l.startsWith(",{"))
+                .map(l -> l.substring(l.indexOf("\"path\": \"") + 9, l.indexOf("\", \"rule\""))).toList();
+        assertEquals(List.of("a/first.env", "m/c1.env", "m/c2.env", "m/middle.env", "m/n1.env", "m/n2.env",
+                "z/last.env"), paths, "update puts the union back in order");
     }
 
     @Test
