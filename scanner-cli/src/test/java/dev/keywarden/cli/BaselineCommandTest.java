@@ -154,6 +154,26 @@ class BaselineCommandTest {
         assertEquals(ExitCodes.CLEAN, r.code(), r.toString());
     }
 
+    @Test
+    void aPullRequestRangeWithABaselineReportsOnlyTheSecretItAdds() throws Exception {
+        repo();
+        String known = fake.githubToken("ghp");
+        write("app.env", "T=" + known + "\n");
+        commit("root");
+        assertEquals(ExitCodes.CLEAN, CliRun.run("baseline", "create", "--git", dir.toString()).code());
+        commit("baseline");
+        git("checkout", "-q", "-b", "feature");
+        write("app.env", "# moved\nname=app\nexport T=\"" + known + "\"\n");
+        write("new.env", "N=" + fake.githubToken("ghp") + "\n");
+        commit("feature: reformat the settings, add a token");
+        String baseline = dir.resolve(".keywarden-baseline.json").toString();
+        CliRun r = CliRun.run("git", dir.toString(), "--range", "main..feature", "--no-progress", "--baseline",
+                baseline);
+        assertEquals(ExitCodes.FINDINGS, r.code(), r.toString());
+        assertTrue(r.out().contains("new.env:1") && !r.out().contains("app.env"), r.toString());
+        assertTrue(r.out().contains("1 suppressed"), "the rewritten line is added, and baselined: " + r);
+    }
+
     /**
      * Two branches each add a secret and update the baseline; git merges the two baselines without a conflict, and
      * the merged baseline accepts both. With {@code merge=union} (as the README advises) even entries added at the
