@@ -4,6 +4,7 @@ import dev.keywarden.baseline.Baseline;
 import dev.keywarden.baseline.BaselineFiles;
 import dev.keywarden.baseline.InvalidBaselineException;
 import dev.keywarden.baseline.KeywardenBaseline;
+import dev.keywarden.baseline.SecretHash;
 import dev.keywarden.finding.Finding;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -81,6 +82,6 @@ public final class BaselineCreateCommand implements Callable<Integer> {
                 // the file is being replaced: a broken one is no reason to stop
             }
         }
-        return dev.keywarden.baseline.SecretHash.newSalt();
+        return SecretHash.newSalt();
     }
 }

@@ -19,7 +19,7 @@ final class BaselineOption {
     Path file;
 
     /** {@code filters}, then the baseline's when one is given: a finding another filter suppresses keeps that reason. */
-    FindingFilter after(FindingFilter filters) throws IOException {
+    FindingFilter after(FindingFilter filters) {
         if (file == null) {
             return filters;
         }
@@ -27,13 +27,15 @@ final class BaselineOption {
     }
 
     /** Reads a baseline in any accepted format; a missing or malformed file is a usage error (exit 2). */
-    static Baseline load(Path file) throws IOException {
+    static Baseline load(Path file) {
         try {
             return BaselineFiles.read(file);
         } catch (NoSuchFileException e) {
             throw new UsageError("baseline " + file + ": no such file (make one with keywarden baseline create)");
         } catch (InvalidBaselineException e) {
             throw new UsageError("invalid baseline: " + e.getMessage());
+        } catch (IOException e) {
+            throw new IoFailure("cannot read the baseline " + file + ": " + ScanCommand.describe(e), e);
         }
     }
 }

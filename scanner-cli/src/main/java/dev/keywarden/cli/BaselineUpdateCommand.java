@@ -3,8 +3,11 @@ package dev.keywarden.cli;
 import dev.keywarden.baseline.BaselineFiles;
 import dev.keywarden.baseline.InvalidBaselineException;
 import dev.keywarden.baseline.KeywardenBaseline;
+import dev.keywarden.source.git.GitSourceException;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -54,25 +57,27 @@ public final class BaselineUpdateCommand implements Callable<Integer> {
     }
 
     /** The default file: in the scanned directory, else (a history baseline) at the repository's root. */
-    private Path findDefault() throws Exception {
+    private Path findDefault() throws GitSourceException {
         Path files = BaselineCommand.defaultFile(scan.root(KeywardenBaseline.Scan.FILES));
-        if (java.nio.file.Files.isRegularFile(files)) {
+        if (Files.isRegularFile(files)) {
             return files;
         }
         try {
             return BaselineCommand.defaultFile(scan.root(KeywardenBaseline.Scan.GIT));
-        } catch (dev.keywarden.source.git.GitSourceException notARepository) {
+        } catch (GitSourceException notARepository) {
             return files;
         }
     }
 
-    private static KeywardenBaseline read(Path target) throws java.io.IOException {
+    private static KeywardenBaseline read(Path target) {
         try {
             return BaselineFiles.readKeywarden(target);
         } catch (NoSuchFileException e) {
             throw new UsageError("no baseline at " + target + ": make one with keywarden baseline create");
         } catch (InvalidBaselineException e) {
             throw new UsageError("invalid baseline: " + e.getMessage());
+        } catch (IOException e) {
+            throw new IoFailure("cannot read the baseline " + target + ": " + ScanCommand.describe(e), e);
         }
     }
 }

@@ -244,7 +244,7 @@ class BaselineCommandTest {
         CliRun tidy = CliRun.run("baseline", "update", dir.toString());
         assertTrue(tidy.out().contains("0 added, 0 pruned, 7 unchanged"), tidy.toString());
         List<String> paths = baselineText().lines().filter(l -> l.startsWith(",{"))
-                .map(l -> l.substring(l.indexOf("\"path\": \"") + 9, l.indexOf("\", \"rule\""))).toList();
+                .map(l -> l.substring(l.indexOf("\"path\": \"") + 9, l.indexOf("\", \"ruleId\""))).toList();
         assertEquals(List.of("a/first.env", "m/c1.env", "m/c2.env", "m/middle.env", "m/n1.env", "m/n2.env",
                 "z/last.env"), paths, "update puts the union back in order");
     }
@@ -289,7 +289,7 @@ class BaselineCommandTest {
         write("a.txt", "clean\n");
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "[{\"keywardenBaseline\": 1, \"scan\": \"files\", \"salt\": \"" + "0".repeat(32)
-                + "\"}\n,{\"path\": \"a\", \"rule\": \"r\", \"fingerprint\": \"zz\", \"secretHash\": \"00\"}\n]\n");
+                + "\"}\n,{\"path\": \"a\", \"ruleId\": \"r\", \"fingerprint\": \"zz\", \"secretHash\": \"00\"}\n]\n");
         for (String command : List.of("scan", "git", "staged")) {
             CliRun r = CliRun.run(command, dir.toString(), "--baseline", bad.toString());
             assertEquals(ExitCodes.USAGE, r.code(), r.toString());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keywarden.finding.Fingerprint;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ public final class BaselineFiles {
     static final int VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> HEADER_KEYS = Set.of("keywardenBaseline", "scan", "salt");
-    private static final Set<String> ENTRY_KEYS = Set.of("path", "rule", "fingerprint", "secretHash");
+    private static final Set<String> ENTRY_KEYS = Set.of("path", "ruleId", "fingerprint", "secretHash");
     private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{7,40}");
     private static final String FORMATS = "expected a keywarden baseline (keywarden baseline create), a gitleaks JSON "
             + "report or a .gitleaksignore";
@@ -76,7 +77,7 @@ public final class BaselineFiles {
         out.write("[{\"keywardenBaseline\": " + VERSION + ", \"scan\": " + quote(baseline.scan().label())
                 + ", \"salt\": " + quote(baseline.salt()) + "}\n");
         for (BaselineEntry e : baseline.entries()) {
-            out.write(",{\"path\": " + quote(e.path()) + ", \"rule\": " + quote(e.ruleId()) + ", \"fingerprint\": "
+            out.write(",{\"path\": " + quote(e.path()) + ", \"ruleId\": " + quote(e.ruleId()) + ", \"fingerprint\": "
                     + quote(e.fingerprint()) + ", \"secretHash\": " + quote(e.secretHash()) + "}\n");
         }
         out.write("]\n");
@@ -136,7 +137,7 @@ public final class BaselineFiles {
             }
             unknownKeys(source, where, node, ENTRY_KEYS);
             String fingerprint = text(source, where, node, "fingerprint");
-            if (!dev.keywarden.finding.Fingerprint.isWellFormed(fingerprint)) {
+            if (!Fingerprint.isWellFormed(fingerprint)) {
                 throw new InvalidBaselineException(source + ": " + where + ": \"fingerprint\" must be 32 lowercase "
                         + "hex characters, as keywarden prints it");
             }
@@ -145,7 +146,7 @@ public final class BaselineFiles {
                 throw new InvalidBaselineException(source + ": " + where + ": \"secretHash\" must be 64 lowercase "
                         + "hex characters");
             }
-            entries.add(new BaselineEntry(text(source, where, node, "path"), text(source, where, node, "rule"),
+            entries.add(new BaselineEntry(text(source, where, node, "path"), text(source, where, node, "ruleId"),
                     fingerprint, secretHash));
         }
         return new KeywardenBaseline(salt, scan, entries, source);

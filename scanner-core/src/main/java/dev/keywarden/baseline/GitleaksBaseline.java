@@ -32,6 +32,12 @@ public final class GitleaksBaseline implements Baseline {
         public String describe() {
             return file + " (" + ruleId + ")";
         }
+
+        /** Never the secret: entries end up in logs and messages by accident otherwise. */
+        @Override
+        public String toString() {
+            return "SecretIn[" + describe() + "]";
+        }
     }
 
     /**

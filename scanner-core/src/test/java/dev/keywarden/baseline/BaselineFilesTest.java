@@ -63,7 +63,7 @@ class BaselineFilesTest {
         List<String> lines = text.lines().toList();
         assertEquals(4, lines.size(), "header, one entry per fingerprint (the repeat on line 2 is one), end: " + text);
         assertTrue(lines.get(0).startsWith("[{\"keywardenBaseline\": 1, \"scan\": \"files\", \"salt\": "), text);
-        assertTrue(lines.get(1).startsWith(",{\"path\": \"a/first.env\", \"rule\": \"gh\""), "repository paths, sorted");
+        assertTrue(lines.get(1).startsWith(",{\"path\": \"a/first.env\", \"ruleId\": \"gh\""), "repository paths, sorted");
         assertTrue(lines.get(2).startsWith(",{\"path\": \"z/last.env\""), text);
         assertEquals("]", lines.get(3));
         assertFalse(text.matches("(?s).*\"(line|column|commit|date)\".*"), text);
@@ -151,10 +151,10 @@ class BaselineFilesTest {
                 "version 2 is not supported"},
             {"salt.json", "[{\"keywardenBaseline\": 1, \"scan\": \"files\", \"salt\": \"xyz\"}]", "\"salt\" must be"},
             {"fp.json", "[{\"keywardenBaseline\": 1, \"scan\": \"files\", \"salt\": \"" + "0".repeat(32) + "\"}\n"
-                + ",{\"path\": \"a\", \"rule\": \"r\", \"fingerprint\": \"nope\", \"secretHash\": \"" + "0".repeat(64)
+                + ",{\"path\": \"a\", \"ruleId\": \"r\", \"fingerprint\": \"nope\", \"secretHash\": \"" + "0".repeat(64)
                 + "\"}]", "entry 1: \"fingerprint\" must be 32"},
             {"key.json", "[{\"keywardenBaseline\": 1, \"scan\": \"files\", \"salt\": \"" + "0".repeat(32) + "\"}\n"
-                + ",{\"path\": \"a\", \"rule\": \"r\", \"line\": 3}]", "entry 1: unknown key \"line\""},
+                + ",{\"path\": \"a\", \"ruleId\": \"r\", \"line\": 3}]", "entry 1: unknown key \"line\""},
             {"two.json", "[{\"keywardenBaseline\": 1, \"scan\": \"files\", \"salt\": \"" + "0".repeat(32) + "\"}\n"
                 + ",{\"keywardenBaseline\": 1, \"scan\": \"files\", \"salt\": \"" + "1".repeat(32) + "\"}]",
                 "entry 1 is a second header"},
