@@ -65,7 +65,25 @@ public final class BaselineCreateCommand implements Callable<Integer> {
                 + " (" + kind.label() + ")"
                 + (accepted == null ? "" : "; " + (found.findings().size() - findings.size()) + " not in " + from
                         + " left out"));
+        if (!mergesByUnion(file)) {
+            out.println("keywarden: hint: add '" + file.getFileName() + " merge=union' to .gitattributes, so that "
+                    + "branches that both update the baseline always merge (see the README, Baselines)");
+        }
         return ExitCodes.CLEAN;
+    }
+
+    /**
+     * Whether the baseline sits at a repository's root whose {@code .gitattributes} already names it (or is not at a
+     * repository's root, where the hint would not apply).
+     */
+    private static boolean mergesByUnion(Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir == null || !Files.exists(dir.resolve(".git"))) {
+            return true;
+        }
+        Path attributes = dir.resolve(".gitattributes");
+        return Files.isRegularFile(attributes)
+                && Files.readString(attributes).contains(file.getFileName().toString());
     }
 
     /**

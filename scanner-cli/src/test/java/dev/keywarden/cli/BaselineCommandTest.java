@@ -68,6 +68,8 @@ class BaselineCommandTest {
         CliRun created = CliRun.run("baseline", "create", dir.toString());
         assertEquals(ExitCodes.CLEAN, created.code(), created.toString());
         assertTrue(created.out().contains("1 finding (files)"), created.toString());
+        assertTrue(created.out().contains("hint: add '.keywarden-baseline.json merge=union' to .gitattributes"),
+                created.toString());
         String before = baselineText();
         assertFalse(before.contains(token), "no secret in the baseline");
 
@@ -229,6 +231,9 @@ class BaselineCommandTest {
         // with the union driver the same situation merges by itself
         write(".gitattributes", ".keywarden-baseline.json merge=union\n");
         commit("merge baselines by union");
+        CliRun recreated = CliRun.run("baseline", "create", dir.toString());
+        assertFalse(recreated.out().contains("hint:"), "the attribute is set: " + recreated);
+        assertTrue(gitResult("status", "--porcelain").output().isEmpty(), "re-creating keeps the salt: no change");
         git("checkout", "-q", "-b", "feature-b");
         write("m/n1.env", "T=" + fake.githubToken("ghp") + "\n");
         CliRun.run("baseline", "update", dir.toString());
