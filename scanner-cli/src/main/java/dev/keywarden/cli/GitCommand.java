@@ -76,6 +76,9 @@ public final class GitCommand implements Callable<Integer> {
     @Mixin
     OutputOptions out;
 
+    @Mixin
+    BaselineOption baseline;
+
     @Override
     public Integer call() throws Exception {
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
@@ -98,7 +101,7 @@ public final class GitCommand implements Callable<Integer> {
             Path root = history.repository().isBare() ? history.repository().getDirectory().toPath()
                     : history.repository().getWorkTree().toPath();
             Engine engine = engineOptions.engine(root);
-            FindingFilter filter = engineOptions.filters(root);
+            FindingFilter filter = baseline.after(engineOptions.filters(root));
             ScanOptions scanOptions = new ScanOptions(engineOptions.threads(), engineOptions.maxFileSize, false,
                     out.keepSuppressed());
             GitScanRunner runner = new GitScanRunner(engine, scanOptions, filter);

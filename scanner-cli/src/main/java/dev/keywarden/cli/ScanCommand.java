@@ -48,6 +48,9 @@ public final class ScanCommand implements Callable<Integer> {
     @Mixin
     OutputOptions out;
 
+    @Mixin
+    BaselineOption baseline;
+
     @Option(names = "--no-gitignore", description = "Scan files that .gitignore excludes too.")
     boolean noGitignore;
 
@@ -67,7 +70,7 @@ public final class ScanCommand implements Callable<Integer> {
         Path root = scanRoot(files);
         out.sourceRoot = reportRoot(root);
         Engine engine = engineOptions.engine(root);
-        FindingFilter filter = engineOptions.filters(root);
+        FindingFilter filter = baseline.after(engineOptions.filters(root));
         ScanOptions options = new ScanOptions(engineOptions.threads(), engineOptions.maxFileSize, !noGitignore,
                 out.keepSuppressed());
         ScanRunner runner = new ScanRunner(engine, options, filter);

@@ -41,6 +41,9 @@ public final class StagedCommand implements Callable<Integer> {
     @Mixin
     OutputOptions out;
 
+    @Mixin
+    BaselineOption baseline;
+
     @Override
     public Integer call() throws Exception {
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
@@ -52,7 +55,7 @@ public final class StagedCommand implements Callable<Integer> {
             }
             Path root = history.repository().getWorkTree().toPath();
             Engine engine = engineOptions.engine(root);
-            FindingFilter filter = engineOptions.filters(root);
+            FindingFilter filter = baseline.after(engineOptions.filters(root));
             GitScanRunner runner = new GitScanRunner(engine, new ScanOptions(engineOptions.threads(),
                     engineOptions.maxFileSize, false, out.keepSuppressed()), filter);
             ScanResult result = runner.scanChanges(history.repository(), Changes.staged(history.repository()));
