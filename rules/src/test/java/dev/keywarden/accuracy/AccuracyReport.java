@@ -20,7 +20,7 @@ public final class AccuracyReport {
         long types = samples.stream().filter(Sample::secret).map(Sample::type).distinct().count();
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "keywarden accuracy corpus (seed %d): %d files in %d formats; %d secrets "
-                + "of %d types; %d decoys%n", CorpusGenerator.SEED, corpus.files().size(), corpus.formats().size(),
+                + "of %d types; %d decoys%n", corpus.seed(), corpus.files().size(), corpus.formats().size(),
                 secrets, types, samples.size() - secrets));
         out.append(String.format(Locale.ROOT, "%-30s %s%n", "whole corpus:", totals(whole)));
         String waiting = Needs.NOT_YET_MERGED.isEmpty() ? "nothing"

@@ -29,8 +29,8 @@ import java.util.stream.Collectors;
  */
 public record AccuracyRun(Corpus corpus, List<Detection> detections, List<Detection> fileFindings) {
 
-    public static AccuracyRun run(Path dir) throws Exception {
-        Corpus corpus = CorpusGenerator.generate();
+    public static AccuracyRun run(Path dir, long seed) throws Exception {
+        Corpus corpus = CorpusGenerator.generate(seed);
         corpus.writeTo(dir);
         RuleSet rules = new ConfigLoader(new DefaultRulePack()).loadDefaults();
         Set<String> pathOnly = rules.rules().stream().filter(Rule::isPathOnly).map(Rule::id)

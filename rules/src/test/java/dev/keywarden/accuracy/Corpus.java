@@ -12,7 +12,17 @@ import java.util.TreeSet;
 
 /** The labelled corpus: files with their secrets and decoys. */
 public final class Corpus {
+    private final long seed;
     private final Map<String, CorpusFile> files = new LinkedHashMap<>();
+
+    public Corpus(long seed) {
+        this.seed = seed;
+    }
+
+    /** The seed the random values were drawn with. */
+    public long seed() {
+        return seed;
+    }
 
     /** Starts a new file; paths are unique. */
     public CorpusFile file(String path, String format) {

@@ -54,6 +54,11 @@ public final class CorpusFile {
     }
 
     /** A secret written in an encoded form ({@code text} is the encoded text as it appears in the file). */
+    public CorpusFile encodedSecret(String type, Form form, String text) {
+        return label(type, Kind.SECRET, form, Optional.empty(), text);
+    }
+
+    /** An encoded secret that only in-flight work (a decoder) can find. */
     public CorpusFile encodedSecret(String type, Form form, String text, Needs needs) {
         return label(type, Kind.SECRET, form, Optional.of(needs), text);
     }

@@ -18,14 +18,21 @@ public final class CorpusGenerator {
     private CorpusGenerator() {
     }
 
+    /** The corpus the accuracy test asserts on. */
     public static Corpus generate() {
-        Corpus corpus = new Corpus();
-        FakeSecrets fake = new FakeSecrets(SEED);
+        return generate(SEED);
+    }
+
+    /** The same files and labels with other random values (bench/accuracy --seed), to tell luck from behaviour. */
+    public static Corpus generate(long seed) {
+        Corpus corpus = new Corpus(seed);
+        FakeSecrets fake = new FakeSecrets(seed);
         ConfigFiles.add(corpus, fake);
         SourceFiles.add(corpus, fake);
         InfraFiles.add(corpus, fake);
         DocumentFiles.add(corpus, fake);
         LockFiles.add(corpus, fake);
+        FixtureFiles.add(corpus, fake);
         return corpus;
     }
 }

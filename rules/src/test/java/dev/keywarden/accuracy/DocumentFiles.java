@@ -14,8 +14,29 @@ final class DocumentFiles {
 
     static void add(Corpus corpus, FakeSecrets fake) {
         markdown(corpus, fake);
+        changelog(corpus, fake);
         notebook(corpus, fake);
         keys(corpus, fake);
+    }
+
+    private static void changelog(Corpus corpus, FakeSecrets fake) {
+        CorpusFile f = corpus.file("CHANGELOG.md", "Markdown").text("# Changelog\n\n## 2.4.0\n\n");
+        for (String change : new String[] {"rotate the API token on every deploy", "hash passwords with argon2id",
+            "read the webhook secret from Vault", "drop the legacy access key path"}) {
+            f.text("- " + change + " (").decoy("generic-secret", Kind.DIGEST, fake.chars(HEX, 40)).text(")\n");
+        }
+        f.text("\nSigned releases: key fingerprint `")
+                .decoy("private-key-pgp", Kind.PUBLIC_KEY, fake.chars(HEX, 40).toUpperCase(java.util.Locale.ROOT))
+                .text("`.\n\n| token kind | prefix | example |\n|---|---|---|\n| classic PAT | `ghp_` | `")
+                .decoy("github-pat", Kind.PLACEHOLDER, "ghp_<36 characters>")
+                .text("` |\n| npm | `npm_` | `").decoy("npm-token", Kind.TRUNCATED, "npm_abc123...")
+                .text("` |\n| Slack bot | `xoxb-` | `").decoy("slack-bot-token", Kind.PLACEHOLDER, "xoxb-123-456-abc")
+                .text("` |\n| AWS key id | `AKIA` | `").decoy("aws-access-key-id", Kind.PLACEHOLDER, "AKIAXXXXXXXXXXXXXXXX")
+                .text("` |\n| OpenAI | `sk-proj-` | `").decoy("openai-project-key", Kind.PLACEHOLDER, "sk-proj-...")
+                .text("` |\n\nAPI routes: `").decoy("generic-api-key", Kind.FILE_PATH, "/api/v1/tokens/{tokenId}/revoke")
+                .text("`, `").decoy("generic-password", Kind.FILE_PATH, "/api/v1/users/{id}/password-reset")
+                .text("`.\n\nThe session cookie is `session_token=").decoy("generic-api-key", Kind.TEMPLATE, "<opaque value>")
+                .text("`; the CSRF header is `X-CSRF-Token`.\n");
     }
 
     /** The JWT jwt.io shows by default, signed with the key "your-256-bit-secret": documentation, not a secret. */
@@ -40,7 +61,7 @@ final class DocumentFiles {
                 .text(".\n\n## Troubleshooting\n\nIf the deploy fails, the on-call used this key last time (rotate it!):\n\n```sh\n")
                 .text("export ANTHROPIC_API_KEY=").secret("anthropic-api-key", fake.anthropicKey())
                 .text("\nexport BREVO_API_KEY=").secret("brevo-api-key", "xkeysib-" + fake.chars(HEX, 64) + "-"
-                        + fake.chars(BASE62, 16), Needs.PROVIDER_RULES)
+                        + fake.chars(BASE62, 16))
                 .text("\n```\n\nAdd the deploy key to `~/.ssh/authorized_keys`:\n\n```\n")
                 .decoy("private-key-openssh", Kind.PUBLIC_KEY, fake.sshEd25519PublicKey("deploy@acme"))
                 .text("\n```\n\nThe password field is called `passwordConfirmation` and the token header `X-Auth-Token`.\n")
@@ -79,7 +100,8 @@ final class DocumentFiles {
                 .decoy("generic-secret", Kind.ENCODED_DATA, "iVBORw0KGgoAAAANSUhEUgAA" + Base64.getEncoder().encodeToString(fake.bytes(300)))
                 .text("\"\n     },\n     \"output_type\": \"display_data\"\n    }\n   ],\n   \"source\": [\n")
                 .text("    \"df = warehouse.query(token=session_token, sql=SQL)\\n\",\n")
-                .text("    \"snowflake.connect(user=\\\"analyst\\\", password=\\\"").secret("generic-password", fake.password(18))
+                .text("    \"snowflake.connect(user=\\\"analyst\\\", password=\\\"")
+                .encodedSecret("generic-password", Form.JSON_ESCAPED, fake.password(18), Needs.DECODERS)
                 .text("\\\")\\n\"\n   ]\n  }\n ],\n \"metadata\": {\n  \"kernelspec\": {\"name\": \"python3\"}\n },\n")
                 .text(" \"nbformat\": 4,\n \"nbformat_minor\": 5\n}\n");
     }

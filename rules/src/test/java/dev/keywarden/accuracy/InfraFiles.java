@@ -20,6 +20,46 @@ final class InfraFiles {
         kubernetes(corpus, fake);
         docker(corpus, fake);
         ci(corpus, fake);
+        encryptedAtRest(corpus, fake);
+    }
+
+    /** Secrets encrypted for the repository (Ansible Vault, SOPS, Sealed Secrets): safe to commit by design. */
+    private static void encryptedAtRest(Corpus corpus, FakeSecrets fake) {
+        StringBuilder vaultBody = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            vaultBody.append("          ").append(fake.chars(HEX, 80)).append('\n');
+        }
+        corpus.file("ansible/group_vars/prod/vars.yml", "YAML")
+                .text("db_user: orders\ndb_password: !vault |\n          $ANSIBLE_VAULT;1.1;AES256\n")
+                .decoy("generic-password", Kind.ENCODED_DATA, vaultBody.toString().strip())
+                .text("\napi_token: \"{{ vault_api_token }}\"\nsecret_key: \"{{ lookup('env', 'SECRET_KEY') }}\"\n");
+
+        corpus.file("deploy/secrets.enc.yaml", "YAML")
+                .text("db:\n    password: ").decoy("generic-password", Kind.ENCODED_DATA, "ENC[AES256_GCM,data:"
+                        + Base64.getEncoder().encodeToString(fake.bytes(18)) + ",iv:" + Base64.getEncoder().encodeToString(fake.bytes(32))
+                        + ",tag:" + Base64.getEncoder().encodeToString(fake.bytes(16)) + ",type:str]")
+                .text("\nsops:\n    kms:\n        - arn: arn:aws:kms:eu-west-1:").text(fake.chars(FakeSecrets.DIGITS, 12))
+                .text(":key/").decoy("generic-secret", Kind.UUID, fake.uuid())
+                .text("\n    mac: ").decoy("generic-secret", Kind.ENCODED_DATA, "ENC[AES256_GCM,data:"
+                        + Base64.getEncoder().encodeToString(fake.bytes(32)) + ",type:str]")
+                .text("\n    version: 3.8.1\n");
+
+        byte[] sealed = fake.bytes(560);
+        sealed[0] = 0x02;
+        sealed[1] = 0x00;
+        corpus.file("k8s/orders/sealed-secret.yaml", "Kubernetes")
+                .text("apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata:\n  name: orders-db\nspec:\n")
+                .text("  encryptedData:\n    password: ").decoy("generic-password", Kind.ENCODED_DATA,
+                        Base64.getEncoder().encodeToString(sealed))
+                .text("\n");
+
+        corpus.file("config/github-app.yml", "YAML")
+                .text("app_id: 412345\ninstallation_id: 51234567\nuser_token: ").secret("github-app-user-token",
+                        fake.githubToken("ghu"))
+                .text("\nrefresh_token: ").secret("github-refresh-token", fake.githubToken("ghr"))
+                .text("\nwebhook_secret: ").secret("generic-secret", fake.chars(HEX, 40))
+                .text("\nprivate_key_path: ").decoy("generic-secret", Kind.FILE_PATH, "./secrets/github-app.private-key.pem")
+                .text("\n");
     }
 
     private static void terraform(Corpus corpus, FakeSecrets fake) {
@@ -66,7 +106,7 @@ final class InfraFiles {
         String dockerConfigJson = "{\"auths\":{\"registry.acme.io\":{\"username\":\"acmebot\",\"auth\":\"" + dockerAuth + "\"}}}";
         corpus.file("k8s/orders/secret.yaml", "Kubernetes")
                 .text("apiVersion: v1\nkind: Secret\nmetadata:\n  name: orders-secrets\n  namespace: orders\ntype: Opaque\ndata:\n")
-                .text("  GITHUB_TOKEN: ").encodedSecret("github-pat", Form.BASE64, base64(fake.githubToken("ghp")), Needs.DECODERS)
+                .text("  GITHUB_TOKEN: ").encodedSecret("github-pat", Form.BASE64, base64(fake.githubToken("ghp")))
                 .text("\n  DATABASE_URL: ").encodedSecret("postgres-password", Form.BASE64,
                         base64("postgresql://orders:" + fake.chars(BASE62, 20) + "@orders-db:5432/orders"), Needs.DECODERS)
                 .text("\n  username: ").decoy("generic-password", Kind.ENCODED_DATA, base64("orders"))
@@ -126,7 +166,7 @@ final class InfraFiles {
                 .text("\nRUN echo \"//registry.npmjs.org/:_authToken=").secret("npm-token", fake.npmToken())
                 .text("\" > ~/.npmrc && npm ci\nRUN --mount=type=secret,id=gh_token \\\n")
                 .text("    GH_TOKEN=$(cat /run/secrets/gh_token) ./scripts/fetch-private.sh\n")
-                .text("ENV RUBYGEMS_API_KEY=").secret("rubygems-api-key", "rubygems_" + fake.chars(HEX, 48), Needs.PROVIDER_RULES)
+                .text("ENV RUBYGEMS_API_KEY=").secret("rubygems-api-key", "rubygems_" + fake.chars(HEX, 48))
                 .text("\nENV API_KEY_HEADER=").decoy("generic-api-key", Kind.IDENTIFIER, "X-Etl-Key")
                 .text("\nCMD [\"python\", \"-m\", \"etl\"]\n");
 
@@ -135,7 +175,7 @@ final class InfraFiles {
                 .secret("generic-password", fake.password(21))
                 .text("\n  app:\n    image: ghcr.io/acme/app:1.4.0\n    environment:\n      DATABASE_PASSWORD: ")
                 .decoy("generic-password", Kind.ENV_REFERENCE, "${DATABASE_PASSWORD:?set it in .env}")
-                .text("\n      LINEAR_API_KEY: ").secret("linear-api-key", "lin_api_" + fake.chars(BASE62, 40), Needs.PROVIDER_RULES)
+                .text("\n      LINEAR_API_KEY: ").secret("linear-api-key", "lin_api_" + fake.chars(BASE62, 40))
                 .text("\n      DOPPLER_TOKEN: ").secret("doppler-token", "dp.pt." + fake.chars(BASE62, 43), Needs.PROVIDER_RULES)
                 .text("\n    secrets:\n      - db_password\nsecrets:\n  db_password:\n    file: ")
                 .decoy("generic-password", Kind.FILE_PATH, "./secrets/db_password.txt")
@@ -184,8 +224,7 @@ final class InfraFiles {
                 .text("\"\n  - name: newRelicKey\n    value: ").decoy("new-relic-user-api-key", Kind.ENV_REFERENCE, "$(NEW_RELIC_API_KEY)")
                 .text("\n  - name: amzMwsToken\n    value: ").secret("amazon-mws-auth-token", "amzn.mws." + fake.uuid())
                 .text("\nsteps:\n  - script: ./build.sh\n    env:\n      ATLASSIAN_TOKEN: ")
-                .secret("atlassian-api-token", "ATATT3xFfGF0" + fake.chars(BASE64URL, 170) + "=" + fake.chars(UPPER_ALNUM, 8),
-                        Needs.PROVIDER_RULES)
+                .secret("atlassian-api-token", "ATATT3xFfGF0" + fake.chars(BASE64URL, 170) + "=" + fake.chars(UPPER_ALNUM, 8))
                 .text("\n");
     }
 }

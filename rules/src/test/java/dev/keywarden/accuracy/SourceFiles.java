@@ -40,11 +40,10 @@ final class SourceFiles {
 
         corpus.file("backend/acme/clients.py", "Python")
                 .text("import getpass\n\nfrom groq import Groq\nfrom twilio.rest import Client\n\n")
-                .text("groq = Groq(api_key=\"").secret("groq-api-key", "gsk_" + fake.chars(BASE62, 52), Needs.PROVIDER_RULES)
+                .text("groq = Groq(api_key=\"").secret("groq-api-key", "gsk_" + fake.chars(BASE62, 52))
                 .text("\")\ntwilio = Client(\"SK").text(fake.chars(HEX, 32)).text("\", \"")
                 .secret("twilio-api-key-secret", fake.chars(BASE62, 32)).text("\")\n")
-                .text("mailchimp_api_key = \"").secret("mailchimp-api-key", fake.chars(HEX, 32) + "-us" + fake.chars(DIGITS, 2),
-                        Needs.PROVIDER_RULES)
+                .text("mailchimp_api_key = \"").secret("mailchimp-api-key", fake.chars(HEX, 32) + "-us" + fake.chars(DIGITS, 2))
                 .text("\"\n\n\ndef login(session):\n    password = getpass.getpass(\"Password: \")\n")
                 .text("    token = session.headers.get(\"").decoy("generic-api-key", Kind.IDENTIFIER, "Authorization")
                 .text("\")\n    api_key = settings.").decoy("generic-api-key", Kind.IDENTIFIER, "OPENAI_API_KEY")
@@ -63,7 +62,7 @@ final class SourceFiles {
                 .text("const stripe = require('stripe')(process.env.").decoy("stripe-secret-key", Kind.ENV_REFERENCE,
                         "STRIPE_SECRET_KEY")
                 .text(");\nconst telegramBotToken = '").secret("telegram-bot-token",
-                        fake.chars(DIGITS, 10) + ":AA" + fake.chars(BASE64URL, 33), Needs.PROVIDER_RULES)
+                        fake.chars(DIGITS, 10) + ":AA" + fake.chars(BASE64URL, 33))
                 .text("';\nconst discordToken = '").secret("discord-bot-token",
                         ConfigFiles.base64(fake.chars(DIGITS, 18)).replace("=", "") + "." + fake.chars(BASE64URL, 6) + "."
                                 + fake.chars(BASE64URL, 38), Needs.PROVIDER_RULES)
@@ -122,7 +121,7 @@ final class SourceFiles {
                 .text("    private static final String SENDGRID_KEY = \"").secret("sendgrid-api-key", fake.sendgridKey())
                 .text("\";\n    private static final String GITLAB_TOKEN = \"").secret("gitlab-pat", fake.gitlabToken("glpat-"))
                 .text("\";\n    private static final String SQUARE_TOKEN = \"")
-                .secret("square-access-token", "EAAA" + fake.chars(BASE64URL, 60), Needs.PROVIDER_RULES)
+                .secret("square-access-token", "EAAA" + fake.chars(BASE64URL, 60))
                 .text("\";\n    private static final String DB_URL =\n            \"jdbc:postgresql://payments-db:5432/payments?user=payments&password=")
                 .secret("postgres-password", fake.chars(BASE62, 20))
                 .text("\";\n    private static final String PASSWORD_PARAM = \"").decoy("generic-password", Kind.IDENTIFIER, "password")
@@ -144,7 +143,7 @@ final class SourceFiles {
     private static void go(Corpus corpus, FakeSecrets fake) {
         corpus.file("cmd/worker/main.go", "Go")
                 .text("package main\n\nimport (\n\t\"os\"\n\n\tvault \"github.com/hashicorp/vault/api\"\n)\n\n")
-                .text("const doToken = \"").secret("digitalocean-token", "dop_v1_" + fake.chars(HEX, 64), Needs.PROVIDER_RULES)
+                .text("const doToken = \"").secret("digitalocean-token", "dop_v1_" + fake.chars(HEX, 64))
                 .text("\"\nconst tokenURL = \"").decoy("generic-api-key", Kind.FILE_PATH,
                         "https://github.com/login/oauth/access_token")
                 .text("\"\n\nvar secretPattern = regexp.MustCompile(`").decoy("slack-bot-token", Kind.PATTERN,
@@ -155,7 +154,7 @@ final class SourceFiles {
                 .text("\"\n\ttoken := os.Getenv(\"").decoy("vault-service-token", Kind.ENV_REFERENCE, "VAULT_TOKEN")
                 .text("\")\n\tapiKey := r.Header.Get(\"").decoy("generic-api-key", Kind.IDENTIFIER, "X-Api-Key")
                 .text("\")\n\tpassword := cfg.Database.Password\n\tdatabricksToken := \"")
-                .secret("databricks-token", "dapi" + fake.chars(HEX, 32), Needs.PROVIDER_RULES)
+                .secret("databricks-token", "dapi" + fake.chars(HEX, 32))
                 .text("\"\n\tmodSum := \"h1:").decoy("generic-secret", Kind.DIGEST,
                         java.util.Base64.getEncoder().encodeToString(fake.bytes(32)))
                 .text("\"\n\t_ = []string{token, apiKey, password, batch, databricksToken, modSum}\n}\n");
@@ -165,7 +164,7 @@ final class SourceFiles {
         String installation = fake.githubToken("ghs");
         corpus.file("scripts/release.sh", "shell")
                 .text("#!/usr/bin/env bash\nset -euo pipefail\n\nexport NPM_TOKEN=").secret("npm-token", fake.npmToken())
-                .text("\nexport PULUMI_ACCESS_TOKEN=").secret("pulumi-token", "pul-" + fake.chars(HEX, 40), Needs.PROVIDER_RULES)
+                .text("\nexport PULUMI_ACCESS_TOKEN=").secret("pulumi-token", "pul-" + fake.chars(HEX, 40))
                 .text("\nexport AWS_ACCESS_KEY_ID=").decoy("aws-access-key-id", Kind.ENV_REFERENCE, "$CI_AWS_ACCESS_KEY_ID")
                 .text("\nexport GITHUB_TOKEN=\"").decoy("github-pat", Kind.ENV_REFERENCE, "${GITHUB_TOKEN:-}")
                 .text("\"\nTOKEN=$(vault kv get -field=token ").decoy("vault-service-token", Kind.FILE_PATH, "secret/ci/release")
@@ -179,14 +178,14 @@ final class SourceFiles {
                 .text("curl -fsS -H \"Authorization: Bearer ").secret("gitlab-pat", fake.gitlabToken("glpat-"))
                 .text("\" https://gitlab.com/api/v4/projects\n")
                 .text("curl -fsS -H \"X-Postman-Api-Key: ").secret("postman-api-key",
-                        "PMAK-" + fake.chars(HEX, 24) + "-" + fake.chars(HEX, 34), Needs.PROVIDER_RULES)
+                        "PMAK-" + fake.chars(HEX, 24) + "-" + fake.chars(HEX, 34))
                 .text("\" https://api.getpostman.com/me\n")
                 .text("echo \"").decoy("generic-secret", Kind.DIGEST, fake.chars(HEX, 64))
                 .text("  dist/acme.tar.gz\" | sha256sum -c -\n")
                 .text("curl -fsS \"https://api.acme.internal/hooks?redirect=")
                 .encodedSecret("slack-webhook-url", Form.PERCENT_ENCODED,
                         fake.slackWebhookUrl().replace(":", "%3A").replace("/", "%2F"), Needs.DECODERS)
-                .text("\"\nHEROKU_API_KEY=").secret("heroku-api-key", "HRKU-AA" + fake.chars(BASE64URL, 58), Needs.PROVIDER_RULES)
+                .text("\"\nHEROKU_API_KEY=").secret("heroku-api-key", "HRKU-AA" + fake.chars(BASE64URL, 58))
                 .text(" heroku releases\n");
     }
 }

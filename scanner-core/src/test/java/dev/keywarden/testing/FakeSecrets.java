@@ -76,7 +76,7 @@ public final class FakeSecrets {
     public String rsaPrivateKeyPem() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(1024);
+            generator.initialize(1024, seededRandom());
             KeyPair pair = generator.generateKeyPair();
             String body = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pair.getPrivate().getEncoded());
             String dashes = "-----";
@@ -94,6 +94,17 @@ public final class FakeSecrets {
     public static final String LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final String BCRYPT = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final String BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+
+    /** A SecureRandom seeded from this generator, so that keys too are the same for the same seed. */
+    private java.security.SecureRandom seededRandom() {
+        try {
+            java.security.SecureRandom r = java.security.SecureRandom.getInstance("SHA1PRNG");
+            r.setSeed(random.nextLong());
+            return r;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** {@code n} random bytes. */
     public byte[] bytes(int n) {
@@ -227,22 +238,46 @@ public final class FakeSecrets {
     public String rsaPkcs1PrivateKeyPem() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(1024);
+            generator.initialize(1024, seededRandom());
             return pem("RSA PRIVATE KEY", pkcs8Inner(generator.generateKeyPair().getPrivate().getEncoded()));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** A freshly generated P-256 key in SEC1 PEM ({@code BEGIN EC PRIVATE KEY}, RFC 5915). */
+    /**
+     * A freshly generated P-256 key in SEC1 PEM ({@code BEGIN EC PRIVATE KEY}, RFC 5915) as OpenSSL writes it: the
+     * private scalar, the curve's OID and the public point.
+     */
     public String ecPrivateKeySec1Pem() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return pem("EC PRIVATE KEY", pkcs8Inner(generator.generateKeyPair().getPrivate().getEncoded()));
+            generator.initialize(new ECGenParameterSpec("secp256r1"), seededRandom());
+            KeyPair pair = generator.generateKeyPair();
+            byte[] d = unsigned(((java.security.interfaces.ECPrivateKey) pair.getPrivate()).getS(), 32);
+            java.security.spec.ECPoint w = ((java.security.interfaces.ECPublicKey) pair.getPublic()).getW();
+            java.io.ByteArrayOutputStream der = new java.io.ByteArrayOutputStream();
+            der.writeBytes(new byte[] {0x30, 0x77, 0x02, 0x01, 0x01, 0x04, 0x20});
+            der.writeBytes(d);
+            // [0] namedCurve prime256v1 (1.2.840.10045.3.1.7)
+            der.writeBytes(new byte[] {(byte) 0xa0, 0x0a, 0x06, 0x08, 0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 0x03,
+                0x01, 0x07});
+            // [1] publicKey BIT STRING: uncompressed point 04 || X || Y
+            der.writeBytes(new byte[] {(byte) 0xa1, 0x44, 0x03, 0x42, 0x00, 0x04});
+            der.writeBytes(unsigned(w.getAffineX(), 32));
+            der.writeBytes(unsigned(w.getAffineY(), 32));
+            return pem("EC PRIVATE KEY", der.toByteArray());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static byte[] unsigned(java.math.BigInteger n, int length) {
+        byte[] raw = n.toByteArray();
+        byte[] out = new byte[length];
+        int copy = Math.min(raw.length, length);
+        System.arraycopy(raw, raw.length - copy, out, length - copy, copy);
+        return out;
     }
 
     /**
@@ -313,7 +348,7 @@ public final class FakeSecrets {
     public String ecPrivateKeyPkcs8Pem() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            generator.initialize(new ECGenParameterSpec("secp256r1"), seededRandom());
             return pem("PRIVATE KEY", generator.generateKeyPair().getPrivate().getEncoded());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -324,7 +359,7 @@ public final class FakeSecrets {
     public String rsaPublicKeyPem() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(1024);
+            generator.initialize(1024, seededRandom());
             return pem("PUBLIC KEY", generator.generateKeyPair().getPublic().getEncoded());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
