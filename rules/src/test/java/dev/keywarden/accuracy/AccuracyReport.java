@@ -57,7 +57,12 @@ public final class AccuracyReport {
         out.append(String.format(Locale.ROOT, "%nmissed secrets (%d)%n", missed.size()));
         missed.forEach(s -> out.append("  ").append(s).append('\n'));
 
-        List<Sample> pendingPassing = samples.stream().filter(Sample::pending).filter(s -> passes(s, run)).toList();
+        List<Sample> pending = samples.stream().filter(Sample::pending).toList();
+        out.append(String.format(Locale.ROOT, "%ncases left out of the assertion until Needs.NOT_YET_MERGED is "
+                + "emptied (%d)%n", pending.size()));
+        pending.forEach(s -> out.append("  ").append(s).append(passes(s, run) ? "  passes already" : "").append('\n'));
+
+        List<Sample> pendingPassing = pending.stream().filter(s -> passes(s, run)).toList();
         out.append(String.format(Locale.ROOT, "%ncases waiting for other work that already pass (%d)%n",
                 pendingPassing.size()));
         pendingPassing.forEach(s -> out.append("  ").append(s).append('\n'));

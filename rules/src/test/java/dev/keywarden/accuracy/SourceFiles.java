@@ -135,6 +135,9 @@ final class SourceFiles {
                 .text("\")\n    private String secret;\n    private final UUID token = UUID.fromString(\"")
                 .decoy("generic-api-key", Kind.UUID, fake.uuid())
                 .text("\");\n    private String accessToken = tokenService.issueToken(currentUser());\n")
+                .text("    private final String body = \"{\\\"token\\\": \\\"")
+                .decoy("generic-api-key", Kind.ENV_REFERENCE, "$CI_JOB_TOKEN")
+                .text("\\\"}\";\n")
                 .text("    private final String credentialsPath = \"").decoy("generic-secret", Kind.FILE_PATH,
                         "/etc/payments/credentials.properties")
                 .text("\";\n}\n");
