@@ -62,11 +62,6 @@ public final class AccuracyReport {
                 + "emptied (%d)%n", pending.size()));
         pending.forEach(s -> out.append("  ").append(s).append(passes(s, run) ? "  passes already" : "").append('\n'));
 
-        List<Sample> pendingPassing = pending.stream().filter(s -> passes(s, run)).toList();
-        out.append(String.format(Locale.ROOT, "%ncases waiting for other work that already pass (%d)%n",
-                pendingPassing.size()));
-        pendingPassing.forEach(s -> out.append("  ").append(s).append('\n'));
-
         Map<String, Long> fileRules = run.fileFindings().stream()
                 .collect(Collectors.groupingBy(Detection::ruleId, TreeMap::new, Collectors.counting()));
         out.append(String.format(Locale.ROOT, "%nfile findings by path rules, not scored: %s%n", fileRules));
