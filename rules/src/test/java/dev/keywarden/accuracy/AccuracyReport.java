@@ -70,7 +70,8 @@ public final class AccuracyReport {
     }
 
     private static boolean passes(Sample s, AccuracyRun run) {
-        boolean hit = run.detections().stream().anyMatch(d -> d.path().equals(s.path()) && s.overlaps(d.start(), d.end()));
+        boolean hit = run.detections().stream()
+                .anyMatch(d -> d.path().equals(s.path()) && s.overlaps(d.start(), d.end()));
         return s.secret() == hit;
     }
 

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link Needs#NOT_YET_MERGED}; the report shows the whole-corpus figures too.
  *
  * <p>{@code -Dkeywarden.accuracy.report=FILE} writes the report to FILE ({@code bench/accuracy} does);
- * {@code -Dkeywarden.accuracy.seed=N} draws the corpus's random values from another seed.
+ * {@code -Dkeywarden.accuracy.seed=N} draws the corpus's random values from another seed;
+ * {@code -Dkeywarden.accuracy.corpus=DIR} writes the corpus to DIR (which must not exist) and leaves it there.
  */
 class AccuracyTest {
     static final double MIN_RECALL = 0.95;
@@ -23,7 +24,8 @@ class AccuracyTest {
     @Test
     void recallAndPrecisionMeetTheTargets(@TempDir Path dir) throws Exception {
         long seed = Long.getLong("keywarden.accuracy.seed", CorpusGenerator.SEED);
-        AccuracyRun run = AccuracyRun.run(dir.resolve("corpus"), seed);
+        String keep = System.getProperty("keywarden.accuracy.corpus", "");
+        AccuracyRun run = AccuracyRun.run(keep.isBlank() ? dir.resolve("corpus") : Path.of(keep), seed);
         String report = AccuracyReport.format(run);
         String target = System.getProperty("keywarden.accuracy.report", "");
         if (!target.isBlank()) {

@@ -69,14 +69,16 @@ final class ConfigFiles {
                 .text("\nSTRIPE_WEBHOOK_SECRET=").decoy("stripe-webhook-secret", Kind.PLACEHOLDER, "whsec_...")
                 .text("\nDATABASE_URL=postgres://USER:").decoy("postgres-password", Kind.PLACEHOLDER, "PASSWORD")
                 .text("@localhost:5432/billing\nSENDGRID_API_KEY=")
-                .decoy("sendgrid-api-key", Kind.PLACEHOLDER, "SG.xxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")
+                .decoy("sendgrid-api-key", Kind.PLACEHOLDER,
+                        "SG.xxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")
                 .text("\nSECRET_KEY=").decoy("generic-secret", Kind.PLACEHOLDER, "replace-me-with-a-long-random-string")
                 .text("\n");
     }
 
     private static void springYaml(Corpus corpus, FakeSecrets fake) {
         corpus.file("services/orders/src/main/resources/application-prod.yml", "YAML")
-                .text("spring:\n  datasource:\n    url: jdbc:postgresql://orders-db:5432/orders\n    username: orders\n")
+                .text("spring:\n  datasource:\n    url: jdbc:postgresql://orders-db:5432/orders\n"
+                        + "    username: orders\n")
                 .text("    password: ").secret("generic-password", fake.password(20)).text("\n")
                 .text("  mail:\n    host: smtp.sendgrid.net\n    username: apikey\n    password: ")
                 .secret("sendgrid-api-key", fake.sendgridKey()).text("\n")
@@ -84,8 +86,10 @@ final class ConfigFiles {
                 .text("            client-id: ").decoy("google-oauth-client-id", Kind.PUBLIC_BY_DESIGN,
                         fake.chars(DIGITS, 12) + "-" + fake.chars("abcdefghijklmnopqrstuvwxyz0123456789", 32)
                                 + ".apps.googleusercontent.com")
-                .text("\n            client-secret: ").secret("google-oauth-client-secret", fake.googleOauthClientSecret())
-                .text("\n            token-uri: ").decoy("generic-api-key", Kind.FILE_PATH, "https://oauth2.googleapis.com/token")
+                .text("\n            client-secret: ")
+                .secret("google-oauth-client-secret", fake.googleOauthClientSecret())
+                .text("\n            token-uri: ")
+                .decoy("generic-api-key", Kind.FILE_PATH, "https://oauth2.googleapis.com/token")
                 .text("\nnotifications:\n  slack:\n    webhook: ").secret("slack-webhook-url", fake.slackWebhookUrl())
                 .text("\n    channel: '#orders'\napp:\n  jwt:\n    secret: ")
                 .decoy("generic-secret", Kind.ENV_REFERENCE, "${JWT_SECRET}")
@@ -107,34 +111,42 @@ final class ConfigFiles {
         String sid = "AC" + fake.chars(HEX, 32);
         corpus.file("config/integrations.json", "JSON")
                 .text("{\n  \"stripe\": {\n    \"secretKey\": \"").secret("stripe-secret-key", fake.stripeSecretKey())
-                .text("\",\n    \"webhookSecret\": \"").secret("stripe-webhook-secret", "whsec_" + fake.chars(BASE62, 32))
+                .text("\",\n    \"webhookSecret\": \"")
+                .secret("stripe-webhook-secret", "whsec_" + fake.chars(BASE62, 32))
                 .text("\",\n    \"publishableKey\": \"")
                 .decoy("stripe-publishable-key", Kind.PUBLIC_BY_DESIGN, "pk_live_" + fake.chars(BASE62, 99))
                 .text("\"\n  },\n  \"twilio\": {\n    \"accountSid\": \"").text(sid)
                 .text("\",\n    \"authToken\": \"").secret("twilio-auth-token", fake.chars(HEX, 32))
-                .text("\",\n    \"from\": \"+15005550006\"\n  },\n  \"mailgun\": {\n    \"domain\": \"mg.example.org\",\n")
+                .text("\",\n    \"from\": \"+15005550006\"\n  },\n  \"mailgun\": {\n"
+                        + "    \"domain\": \"mg.example.org\",\n")
                 .text("    \"apiKey\": \"").secret("mailgun-api-key", "key-" + fake.chars(HEX, 32))
-                .text("\"\n  },\n  \"shopify\": {\n    \"shop\": \"acme-store.myshopify.com\",\n    \"accessToken\": \"")
+                .text("\"\n  },\n  \"shopify\": {\n    \"shop\": \"acme-store.myshopify.com\",\n"
+                        + "    \"accessToken\": \"")
                 .secret("shopify-access-token", "shpat_" + fake.chars(HEX, 32))
                 .text("\"\n  },\n  \"build\": {\n    \"id\": \"").decoy("generic-secret", Kind.UUID, fake.uuid())
                 .text("\",\n    \"sha\": \"").decoy("generic-secret", Kind.DIGEST, fake.chars(HEX, 40))
                 .text("\",\n    \"checksum\": \"sha256:").decoy("generic-secret", Kind.DIGEST, sha256Hex(fake))
                 .text("\"\n  },\n  \"auth\": {\n    \"tokenEndpoint\": \"")
                 .decoy("generic-api-key", Kind.FILE_PATH, "/oauth/token")
-                .text("\",\n    \"secretKey\": \"").decoy("stripe-secret-key", Kind.ENV_REFERENCE, "${STRIPE_SECRET_KEY}")
-                .text("\",\n    \"passwordPolicy\": \"").decoy("generic-password", Kind.CAMEL_CASE, "StrongPasswordPolicy")
-                .text("\",\n    \"accessTokenCookie\": \"").decoy("generic-api-key", Kind.IDENTIFIER, "__Host-access_token")
+                .text("\",\n    \"secretKey\": \"")
+                .decoy("stripe-secret-key", Kind.ENV_REFERENCE, "${STRIPE_SECRET_KEY}")
+                .text("\",\n    \"passwordPolicy\": \"")
+                .decoy("generic-password", Kind.CAMEL_CASE, "StrongPasswordPolicy")
+                .text("\",\n    \"accessTokenCookie\": \"")
+                .decoy("generic-api-key", Kind.IDENTIFIER, "__Host-access_token")
                 .text("\",\n    \"apiKey\": \"").decoy("generic-api-key", Kind.TEMPLATE, "{{ api_key }}")
                 .text("\"\n  }\n}\n");
 
         corpus.file("functions/.runtimeconfig.json", "JSON")
-                .text("{\n  \"service_account\": {\n    \"type\": \"service_account\",\n    \"project_id\": \"acme-prod\",\n")
+                .text("{\n  \"service_account\": {\n    \"type\": \"service_account\",\n"
+                        + "    \"project_id\": \"acme-prod\",\n")
                 .text("    \"private_key_id\": \"").secret("gcp-service-account-key-id", fake.chars(HEX, 40))
                 .text("\",\n    \"private_key\": \"")
                 .secret("gcp-service-account-key", fake.rsaPrivateKeyPem().replace("\n", "\\n"))
                 .text("\",\n    \"client_email\": \"deployer@acme-prod.iam.gserviceaccount.com\",\n")
                 .text("    \"client_id\": \"").decoy("generic-secret", Kind.PUBLIC_BY_DESIGN, fake.chars(DIGITS, 21))
-                .text("\",\n    \"token_uri\": \"").decoy("generic-api-key", Kind.FILE_PATH, "https://oauth2.googleapis.com/token")
+                .text("\",\n    \"token_uri\": \"")
+                .decoy("generic-api-key", Kind.FILE_PATH, "https://oauth2.googleapis.com/token")
                 .text("\"\n  }\n}\n");
     }
 
@@ -155,19 +167,23 @@ final class ConfigFiles {
                 .decoy("generic-password", Kind.CAMEL_CASE, "Reset your password")
                 .text("\napp.secret.name=").decoy("generic-secret", Kind.IDENTIFIER, "catalog-db-credentials")
                 .text("\napp.api-key.header=").decoy("generic-api-key", Kind.IDENTIFIER, "X-Catalog-Api-Key")
-                .text("\napp.token.issuer=").decoy("generic-api-key", Kind.FILE_PATH, "https://auth.acme.internal/realms/prod")
-                .text("\napp.credentials.path=").decoy("generic-secret", Kind.FILE_PATH, "/var/run/secrets/catalog/credentials.json")
+                .text("\napp.token.issuer=")
+                .decoy("generic-api-key", Kind.FILE_PATH, "https://auth.acme.internal/realms/prod")
+                .text("\napp.credentials.path=")
+                .decoy("generic-secret", Kind.FILE_PATH, "/var/run/secrets/catalog/credentials.json")
                 .text("\nspring.cloud.vault.token=").decoy("vault-service-token", Kind.ENV_REFERENCE, "${VAULT_TOKEN}")
                 .text("\n");
     }
 
     private static void xml(Corpus corpus, FakeSecrets fake) {
         corpus.file(".mvn/settings.xml", "XML")
-                .text("<settings>\n  <servers>\n    <server>\n      <id>acme-releases</id>\n      <username>deploy</username>\n")
+                .text("<settings>\n  <servers>\n    <server>\n      <id>acme-releases</id>\n"
+                        + "      <username>deploy</username>\n")
                 .text("      <password>").secret("generic-password", fake.password(22)).text("</password>\n")
                 .text("    </server>\n    <server>\n      <id>artifactory</id>\n      <username>ci</username>\n")
                 .text("      <password>").secret("artifactory-api-key", "AKCp" + fake.chars(BASE62, 69))
-                .text("</password>\n    </server>\n    <server>\n      <id>github</id>\n      <username>ci-bot</username>\n")
+                .text("</password>\n    </server>\n    <server>\n      <id>github</id>\n"
+                        + "      <username>ci-bot</username>\n")
                 .text("      <password>").decoy("github-pat", Kind.ENV_REFERENCE, "${env.GITHUB_TOKEN}")
                 .text("</password>\n    </server>\n  </servers>\n</settings>\n");
 
@@ -183,7 +199,8 @@ final class ConfigFiles {
         corpus.file("src/main/webapp/WEB-INF/web.xml", "XML")
                 .text("<web-app>\n  <context-param>\n    <param-name>csrfTokenHeader</param-name>\n    <param-value>")
                 .decoy("generic-api-key", Kind.IDENTIFIER, "X-CSRF-TOKEN")
-                .text("</param-value>\n  </context-param>\n  <context-param>\n    <param-name>secretKeyAlgorithm</param-name>\n")
+                .text("</param-value>\n  </context-param>\n  <context-param>\n"
+                        + "    <param-name>secretKeyAlgorithm</param-name>\n")
                 .text("    <param-value>").decoy("generic-secret", Kind.IDENTIFIER, "PBKDF2WithHmacSHA256")
                 .text("</param-value>\n  </context-param>\n  <security-constraint>\n    <auth-constraint>\n")
                 .text("      <role-name>admin</role-name>\n    </auth-constraint>\n  </security-constraint>\n")
@@ -202,7 +219,8 @@ final class ConfigFiles {
                 .secret("sentry-user-token", "sntryu_" + fake.chars(HEX, 64))
                 .text("\"\ngrafana_token = \"")
                 .secret("grafana-service-account-token", "glsa_" + fake.chars(BASE62, 32) + "_" + fake.chars(HEX, 8))
-                .text("\"\n\n[secrets]\nsecret_key_file = \"").decoy("generic-secret", Kind.FILE_PATH, "/etc/orders/secret.key")
+                .text("\"\n\n[secrets]\nsecret_key_file = \"")
+                .decoy("generic-secret", Kind.FILE_PATH, "/etc/orders/secret.key")
                 .text("\"\npassword_hash_algorithm = \"").decoy("generic-password", Kind.IDENTIFIER, "argon2id")
                 .text("\"\napi_key_env = \"").decoy("generic-api-key", Kind.IDENTIFIER, "ORDERS_API_KEY")
                 .text("\"\ntoken = \"").decoy("generic-api-key", Kind.ENV_REFERENCE, "${CARGO_REGISTRY_TOKEN}")
@@ -210,7 +228,8 @@ final class ConfigFiles {
 
         corpus.file("home/.cargo/credentials.toml", "TOML")
                 .text("[registry]\ntoken = \"").secret("crates-io-token", "cio" + fake.chars(BASE62, 32))
-                .text("\"\n\n[registries.acme]\ntoken = \"").decoy("generic-api-key", Kind.PLACEHOLDER, "<paste-token-here>")
+                .text("\"\n\n[registries.acme]\ntoken = \"")
+                .decoy("generic-api-key", Kind.PLACEHOLDER, "<paste-token-here>")
                 .text("\"\n");
 
         corpus.file("pyproject.toml", "TOML")
@@ -238,11 +257,13 @@ final class ConfigFiles {
                 .text("\n");
 
         corpus.file("config/app.ini", "INI")
-                .text("[database]\nhost = db.internal\nuser = app\npassword = ").secret("generic-password", fake.password(19))
+                .text("[database]\nhost = db.internal\nuser = app\npassword = ")
+                .secret("generic-password", fake.password(19))
                 .text("\n\n[ldap]\nbind_dn = cn=svc,dc=acme,dc=internal\nbind_password = ")
                 .decoy("generic-password", Kind.PLACEHOLDER, "%(LDAP_PASSWORD)s")
                 .text("\n\n[session]\nsecret_key = ").secret("generic-secret", fake.chars(BASE62, 40))
-                .text("\ncookie_name = session_token\ntoken_header = ").decoy("generic-api-key", Kind.IDENTIFIER, "X-Session-Token")
+                .text("\ncookie_name = session_token\ntoken_header = ")
+                .decoy("generic-api-key", Kind.IDENTIFIER, "X-Session-Token")
                 .text("\n\n[cache]\nkey_prefix = orders\n");
 
         corpus.file("home/.pypirc", "INI")
@@ -263,7 +284,8 @@ final class ConfigFiles {
                 .text("\n");
 
         corpus.file("home/.netrc", ".netrc")
-                .text("machine api.github.com\n  login ci-bot\n  password ").secret("github-oauth-token", fake.githubToken("gho"))
+                .text("machine api.github.com\n  login ci-bot\n  password ")
+                .secret("github-oauth-token", fake.githubToken("gho"))
                 .text("\nmachine ftp.acme.internal\n  login backup\n  password ")
                 .secret("netrc-password", fake.password(16), Needs.PROVIDER_RULES).text("\n");
 

@@ -49,8 +49,11 @@ public final class Corpus {
         return out;
     }
 
-    /** Writes every file under {@code root}. */
+    /** Writes every file under {@code root}, which must not exist yet: a scan of it must see only the corpus. */
     public void writeTo(Path root) throws IOException {
+        if (Files.exists(root)) {
+            throw new java.nio.file.FileAlreadyExistsException(root.toString(), null, "the corpus needs a new directory");
+        }
         for (CorpusFile f : files.values()) {
             Path target = root.resolve(f.path());
             Files.createDirectories(target.getParent());

@@ -49,12 +49,15 @@ final class FixtureFiles {
                 .text("';\n  expect(mask(apiKey + password)).toMatch(/\\*+/);\n});\n");
 
         corpus.file("services/payments/src/test/java/com/acme/payments/SignatureTest.java", "Java")
-                .text("package com.acme.payments;\n\nclass SignatureTest {\n    private static final String WEBHOOK_SECRET = \"")
+                .text("package com.acme.payments;\n\nclass SignatureTest {\n"
+                        + "    private static final String WEBHOOK_SECRET = \"")
                 .decoy("stripe-webhook-secret", Kind.PLACEHOLDER, "whsec_test_secret")
                 .text("\";\n    private static final String EXPECTED_SIGNATURE =\n            \"")
                 .decoy("generic-secret", Kind.DIGEST, fake.chars(HEX, 64))
-                .text("\";\n    private static final String TOKEN_HEADER = \"").decoy("generic-api-key", Kind.IDENTIFIER, "Stripe-Signature")
-                .text("\";\n    private final String accessToken = jwtFactory.signedToken(\"").decoy("generic-api-key", Kind.IDENTIFIER,
+                .text("\";\n    private static final String TOKEN_HEADER = \"")
+                .decoy("generic-api-key", Kind.IDENTIFIER, "Stripe-Signature")
+                .text("\";\n    private final String accessToken = jwtFactory.signedToken(\"")
+                .decoy("generic-api-key", Kind.IDENTIFIER,
                         "payments-test-subject")
                 .text("\");\n    private final String password = RandomStringUtils.randomAlphanumeric(24);\n}\n");
     }
@@ -67,8 +70,10 @@ final class FixtureFiles {
                     .text("\",\n    \"token_id\": \"").decoy("generic-api-key", Kind.UUID, fake.uuid())
                     .text("\",\n    \"stripe_customer\": \"").decoy("stripe-secret-key", Kind.PUBLIC_BY_DESIGN,
                             "cus_" + fake.chars(BASE62, 14))
-                    .text("\",\n    \"password_hash_sha256\": \"").decoy("generic-password", Kind.DIGEST, fake.chars(HEX, 64))
-                    .text("\",\n    \"wallet_address\": \"").decoy("generic-secret", Kind.PUBLIC_BY_DESIGN, "0x" + fake.chars(HEX, 40))
+                    .text("\",\n    \"password_hash_sha256\": \"")
+                    .decoy("generic-password", Kind.DIGEST, fake.chars(HEX, 64))
+                    .text("\",\n    \"wallet_address\": \"")
+                    .decoy("generic-secret", Kind.PUBLIC_BY_DESIGN, "0x" + fake.chars(HEX, 40))
                     .text("\",\n    \"avatar_etag\": \"").decoy("generic-secret", Kind.DIGEST, fake.chars(HEX, 32))
                     .text("\"\n  }" + (i < 2 ? "," : "") + "\n");
         }
@@ -81,19 +86,24 @@ final class FixtureFiles {
                 .text("\",\n  \"deploy_role_arn\": \"arn:aws:iam::").text(fake.chars(DIGITS, 12))
                 .text(":role/deploy\",\n  \"kms_key_id\": \"").decoy("generic-secret", Kind.UUID, fake.uuid())
                 .text("\",\n  \"secret_resource_id\": \"").decoy("generic-secret", Kind.FILE_PATH,
-                        "/subscriptions/" + fake.uuid() + "/resourceGroups/prod/providers/Microsoft.KeyVault/vaults/acme-kv")
+                        "/subscriptions/" + fake.uuid()
+                                + "/resourceGroups/prod/providers/Microsoft.KeyVault/vaults/acme-kv")
                 .text("\",\n  \"gcp_secret\": \"").decoy("generic-secret", Kind.FILE_PATH,
                         "projects/acme-prod/secrets/db-password/versions/latest")
-                .text("\",\n  \"access_key_id_param\": \"").decoy("aws-access-key-id", Kind.FILE_PATH, "/prod/ci/aws-access-key-id")
-                .text("\",\n  \"twilio_account_sid\": \"").decoy("twilio-auth-token", Kind.PUBLIC_BY_DESIGN, "AC" + fake.chars(HEX, 32))
-                .text("\",\n  \"stripe_price\": \"").decoy("stripe-secret-key", Kind.PUBLIC_BY_DESIGN, "price_" + fake.chars(BASE62, 24))
+                .text("\",\n  \"access_key_id_param\": \"")
+                .decoy("aws-access-key-id", Kind.FILE_PATH, "/prod/ci/aws-access-key-id")
+                .text("\",\n  \"twilio_account_sid\": \"")
+                .decoy("twilio-auth-token", Kind.PUBLIC_BY_DESIGN, "AC" + fake.chars(HEX, 32))
+                .text("\",\n  \"stripe_price\": \"")
+                .decoy("stripe-secret-key", Kind.PUBLIC_BY_DESIGN, "price_" + fake.chars(BASE62, 24))
                 .text("\"\n}\n");
     }
 
     private static void locales(Corpus corpus) {
         corpus.file("web/src/locales/en.yml", "YAML")
                 .text("en:\n  auth:\n    password: ").decoy("generic-password", Kind.CAMEL_CASE, "Password")
-                .text("\n    password_hint: \"At least 12 characters\"\n    forgot_password: \"Forgot your password?\"\n")
+                .text("\n    password_hint: \"At least 12 characters\"\n"
+                        + "    forgot_password: \"Forgot your password?\"\n")
                 .text("    token_expired: \"Your session has expired\"\n    api_key_label: ").decoy("generic-api-key",
                         Kind.CAMEL_CASE, "API key")
                 .text("\n    secret_question: \"What was the name of your first pet?\"\n    password_reset_subject: ")
@@ -104,10 +114,13 @@ final class FixtureFiles {
 
     private static void helm(Corpus corpus, FakeSecrets fake) {
         corpus.file("charts/orders/values.yaml", "YAML")
-                .text("image:\n  repository: ghcr.io/acme/orders\n  digest: sha256:").decoy("generic-secret", Kind.DIGEST,
+                .text("image:\n  repository: ghcr.io/acme/orders\n  digest: sha256:")
+                .decoy("generic-secret", Kind.DIGEST,
                         fake.chars(HEX, 64))
-                .text("\npostgresql:\n  auth:\n    existingSecret: ").decoy("generic-secret", Kind.IDENTIFIER, "orders-postgresql")
-                .text("\n    secretKeys:\n      adminPasswordKey: ").decoy("generic-password", Kind.IDENTIFIER, "postgres-password")
+                .text("\npostgresql:\n  auth:\n    existingSecret: ")
+                .decoy("generic-secret", Kind.IDENTIFIER, "orders-postgresql")
+                .text("\n    secretKeys:\n      adminPasswordKey: ")
+                .decoy("generic-password", Kind.IDENTIFIER, "postgres-password")
                 .text("\n      userPasswordKey: ").decoy("generic-password", Kind.IDENTIFIER, "password")
                 .text("\nredis:\n  auth:\n    password: ").secret("redis-password", fake.password(20))
                 .text("\napi:\n  token: ").decoy("generic-api-key", Kind.TEMPLATE, "{{ .Values.global.apiToken }}")
@@ -122,7 +135,8 @@ final class FixtureFiles {
 
         corpus.file("charts/orders/templates/secret.yaml", "Kubernetes")
                 .text("apiVersion: v1\nkind: Secret\nmetadata:\n  name: {{ include \"orders.fullname\" . }}\ndata:\n")
-                .text("  password: ").decoy("generic-password", Kind.TEMPLATE, "{{ .Values.redis.auth.password | b64enc | quote }}")
+                .text("  password: ")
+                .decoy("generic-password", Kind.TEMPLATE, "{{ .Values.redis.auth.password | b64enc | quote }}")
                 .text("\n  token: ").decoy("generic-api-key", Kind.TEMPLATE, "{{ randAlphaNum 32 | b64enc }}")
                 .text("\n");
     }
@@ -131,13 +145,15 @@ final class FixtureFiles {
         CorpusFile f = corpus.file("backend/requirements.txt", "requirements.txt");
         for (String pkg : new String[] {"pyjwt==2.8.0", "keyring==25.2.1", "secretstorage==3.3.3"}) {
             f.text(pkg + " \\\n    --hash=sha256:").decoy("generic-secret", Kind.LOCKFILE_HASH, fake.chars(HEX, 64))
-                    .text(" \\\n    --hash=sha256:").decoy("generic-secret", Kind.LOCKFILE_HASH, fake.chars(HEX, 64)).text("\n");
+                    .text(" \\\n    --hash=sha256:").decoy("generic-secret", Kind.LOCKFILE_HASH, fake.chars(HEX, 64))
+                    .text("\n");
         }
         f.text("--extra-index-url https://__token__:").secret("pypi-token", fake.pypiToken())
                 .text("@pypi.acme.internal/simple\n");
 
         CorpusFile lock = corpus.file("infra/.terraform.lock.hcl", "lockfile");
-        lock.text("provider \"registry.terraform.io/hashicorp/vault\" {\n  version = \"4.2.0\"\n  hashes = [\n    \"h1:")
+        lock.text("provider \"registry.terraform.io/hashicorp/vault\" {\n  version = \"4.2.0\"\n  hashes = [\n"
+                + "    \"h1:")
                 .decoy("generic-secret", Kind.LOCKFILE_HASH, Base64.getEncoder().encodeToString(fake.bytes(32)))
                 .text("\",\n    \"zh:").decoy("generic-secret", Kind.LOCKFILE_HASH, fake.chars(HEX, 64))
                 .text("\",\n    \"zh:").decoy("generic-secret", Kind.LOCKFILE_HASH, fake.chars(HEX, 64))

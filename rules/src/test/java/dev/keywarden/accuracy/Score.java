@@ -130,7 +130,8 @@ public final class Score {
             }
         }
         return counts.entrySet().stream()
-                .map(e -> new TypeCounts(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
+                .map(e -> new TypeCounts(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2],
+                        e.getValue()[3]))
                 .toList();
     }
 }

@@ -28,11 +28,14 @@ final class SourceFiles {
                 .text("SECRET_KEY_FALLBACKS = []\nDEBUG = False\n\n")
                 .text("STRIPE_RESTRICTED_KEY = \"").secret("stripe-restricted-key", "rk_live_" + fake.chars(BASE62, 99))
                 .text("\"\nGOOGLE_MAPS_API_KEY = \"").secret("google-api-key", fake.googleApiKey())
-                .text("\"\nSENDGRID_API_KEY = os.environ[\"").decoy("sendgrid-api-key", Kind.ENV_REFERENCE, "SENDGRID_API_KEY")
-                .text("\"]\nDATABASES = {\n    \"default\": {\n        \"ENGINE\": \"django.db.backends.postgresql\",\n")
+                .text("\"\nSENDGRID_API_KEY = os.environ[\"")
+                .decoy("sendgrid-api-key", Kind.ENV_REFERENCE, "SENDGRID_API_KEY")
+                .text("\"]\nDATABASES = {\n    \"default\": {\n"
+                        + "        \"ENGINE\": \"django.db.backends.postgresql\",\n")
                 .text("        \"PASSWORD\": os.getenv(\"").decoy("generic-password", Kind.ENV_REFERENCE, "DB_PASSWORD")
                 .text("\"),\n    }\n}\nAUTH_PASSWORD_VALIDATORS = [\n    {\"NAME\": \"")
-                .decoy("generic-password", Kind.IDENTIFIER, "django.contrib.auth.password_validation.MinimumLengthValidator")
+                .decoy("generic-password", Kind.IDENTIFIER,
+                        "django.contrib.auth.password_validation.MinimumLengthValidator")
                 .text("\"},\n]\nPASSWORD_HASHERS = [\"").decoy("generic-password", Kind.IDENTIFIER,
                         "django.contrib.auth.hashers.Argon2PasswordHasher")
                 .text("\"]\nCSRF_COOKIE_NAME = \"").decoy("generic-api-key", Kind.IDENTIFIER, "csrftoken")
@@ -43,13 +46,15 @@ final class SourceFiles {
                 .text("groq = Groq(api_key=\"").secret("groq-api-key", "gsk_" + fake.chars(BASE62, 52))
                 .text("\")\ntwilio = Client(\"SK").text(fake.chars(HEX, 32)).text("\", \"")
                 .secret("twilio-api-key-secret", fake.chars(BASE62, 32)).text("\")\n")
-                .text("mailchimp_api_key = \"").secret("mailchimp-api-key", fake.chars(HEX, 32) + "-us" + fake.chars(DIGITS, 2))
+                .text("mailchimp_api_key = \"")
+                .secret("mailchimp-api-key", fake.chars(HEX, 32) + "-us" + fake.chars(DIGITS, 2))
                 .text("\"\n\n\ndef login(session):\n    password = getpass.getpass(\"Password: \")\n")
                 .text("    token = session.headers.get(\"").decoy("generic-api-key", Kind.IDENTIFIER, "Authorization")
                 .text("\")\n    api_key = settings.").decoy("generic-api-key", Kind.IDENTIFIER, "OPENAI_API_KEY")
                 .text("\n    tokenizer = AutoTokenizer.from_pretrained(\"").decoy("generic-api-key", Kind.IDENTIFIER,
                         "bert-base-uncased")
-                .text("\")\n    secret = client.access_secret_version(name=secret_path).payload.data.decode(\"utf-8\")\n")
+                .text("\")\n    secret = client.access_secret_version(name=secret_path)")
+                .text(".payload.data.decode(\"utf-8\")\n")
                 .text("    expected_digest = \"").decoy("generic-secret", Kind.DIGEST, fake.chars(HEX, 64))
                 .text("\"\n    token_type = \"").decoy("generic-api-key", Kind.CAMEL_CASE, "Bearer")
                 .text("\"\n    return password, token, secret\n");
@@ -64,7 +69,8 @@ final class SourceFiles {
                 .text(");\nconst telegramBotToken = '").secret("telegram-bot-token",
                         fake.chars(DIGITS, 10) + ":AA" + fake.chars(BASE64URL, 33))
                 .text("';\nconst discordToken = '").secret("discord-bot-token",
-                        ConfigFiles.base64(fake.chars(DIGITS, 18)).replace("=", "") + "." + fake.chars(BASE64URL, 6) + "."
+                        ConfigFiles.base64(fake.chars(DIGITS, 18)).replace("=", "") + "." + fake.chars(BASE64URL, 6)
+                                + "."
                                 + fake.chars(BASE64URL, 38), Needs.PROVIDER_RULES)
                 .text("';\n\nconst app = express();\napp.use((req, res, next) => {\n")
                 .text("  const token = req.headers.authorization?.replace('Bearer ', '');\n")
@@ -73,7 +79,8 @@ final class SourceFiles {
                         "/^(?=.*[A-Z])(?=.*\\d).{12,}$/")
                 .text(";\nconst SECRET_HEADER = '").decoy("generic-secret", Kind.IDENTIFIER, "x-webhook-secret")
                 .text("';\nconst tokenPattern = /").decoy("github-pat", Kind.PATTERN, "ghp_[A-Za-z0-9]{36}")
-                .text("/;\nconst options = { secret: '").decoy("generic-secret", Kind.CAMEL_CASE, "ThisIsAReallyLongString")
+                .text("/;\nconst options = { secret: '")
+                .decoy("generic-secret", Kind.CAMEL_CASE, "ThisIsAReallyLongString")
                 .text("', passwordField: '").decoy("generic-password", Kind.CAMEL_CASE, "passwordConfirmation")
                 .text("' };\nconst webhookPayload = JSON.parse('{\"url\":\"")
                 .encodedSecret("slack-webhook-url", Form.JSON_ESCAPED, fake.slackWebhookUrl().replace("/", "\\/"),
@@ -101,7 +108,8 @@ final class SourceFiles {
                 .text("export const supabase = createClient('https://abcdefghijklmnop.supabase.co', '")
                 .secret("jwt", fake.jwt("{\"iss\":\"supabase\",\"ref\":\"abcdefghijklmnop\",\"role\":\"service_role\","
                         + "\"iat\":1700000000,\"exp\":2015576000}", supabaseKey))
-                .text("');\nexport const xaiKey = '").secret("xai-api-key", "xai-" + fake.chars(BASE62, 80), Needs.PROVIDER_RULES)
+                .text("');\nexport const xaiKey = '")
+                .secret("xai-api-key", "xai-" + fake.chars(BASE62, 80), Needs.PROVIDER_RULES)
                 .text("';\nexport const apiKey: string = import.meta.env.").decoy("generic-api-key", Kind.ENV_REFERENCE,
                         "VITE_API_KEY")
                 .text(";\nexport const authConfig = {\n  tokenStorageKey: '").decoy("generic-api-key", Kind.IDENTIFIER,
@@ -111,25 +119,33 @@ final class SourceFiles {
                 .text("',\n  passwordMinLength: 12,\n};\nexport function bearer(token: string) {\n")
                 .text("  return { Authorization: `Bearer ${token}` };\n}\nexport const SECRET_NAME = '")
                 .decoy("generic-secret", Kind.IDENTIFIER, "prod/web/session-secret")
-                .text("';\nexport const redactedExample = '").decoy("openai-project-key", Kind.TRUNCATED, "sk-proj-...AbCd")
+                .text("';\nexport const redactedExample = '")
+                .decoy("openai-project-key", Kind.TRUNCATED, "sk-proj-...AbCd")
                 .text("';\n");
     }
 
     private static void java(Corpus corpus, FakeSecrets fake) {
         corpus.file("services/payments/src/main/java/com/acme/payments/Gateways.java", "Java")
                 .text("package com.acme.payments;\n\nimport java.util.UUID;\n\npublic final class Gateways {\n")
-                .text("    private static final String SENDGRID_KEY = \"").secret("sendgrid-api-key", fake.sendgridKey())
-                .text("\";\n    private static final String GITLAB_TOKEN = \"").secret("gitlab-pat", fake.gitlabToken("glpat-"))
+                .text("    private static final String SENDGRID_KEY = \"")
+                .secret("sendgrid-api-key", fake.sendgridKey())
+                .text("\";\n    private static final String GITLAB_TOKEN = \"")
+                .secret("gitlab-pat", fake.gitlabToken("glpat-"))
                 .text("\";\n    private static final String SQUARE_TOKEN = \"")
                 .secret("square-access-token", "EAAA" + fake.chars(BASE64URL, 60))
-                .text("\";\n    private static final String DB_URL =\n            \"jdbc:postgresql://payments-db:5432/payments?user=payments&password=")
+                .text("\";\n    private static final String DB_URL =\n"
+                        + "            \"jdbc:postgresql://payments-db:5432/payments?user=payments&password=")
                 .secret("postgres-password", fake.chars(BASE62, 20))
-                .text("\";\n    private static final String PASSWORD_PARAM = \"").decoy("generic-password", Kind.IDENTIFIER, "password")
-                .text("\";\n    private static final String SECRET_KEY_ALGORITHM = \"").decoy("generic-secret", Kind.IDENTIFIER,
+                .text("\";\n    private static final String PASSWORD_PARAM = \"")
+                .decoy("generic-password", Kind.IDENTIFIER, "password")
+                .text("\";\n    private static final String SECRET_KEY_ALGORITHM = \"")
+                .decoy("generic-secret", Kind.IDENTIFIER,
                         "HmacSHA256")
-                .text("\";\n    private static final String API_KEY_HEADER = \"").decoy("generic-api-key", Kind.IDENTIFIER,
+                .text("\";\n    private static final String API_KEY_HEADER = \"")
+                .decoy("generic-api-key", Kind.IDENTIFIER,
                         "X-Payments-Api-Key")
-                .text("\";\n    private final String password = System.getenv(\"").decoy("generic-password", Kind.ENV_REFERENCE,
+                .text("\";\n    private final String password = System.getenv(\"")
+                .decoy("generic-password", Kind.ENV_REFERENCE,
                         "PAYMENTS_DB_PASSWORD")
                 .text("\");\n    @Value(\"").decoy("generic-secret", Kind.ENV_REFERENCE, "${payments.jwt.secret}")
                 .text("\")\n    private String secret;\n    private final UUID token = UUID.fromString(\"")
@@ -151,7 +167,8 @@ final class SourceFiles {
                         "https://github.com/login/oauth/access_token")
                 .text("\"\n\nvar secretPattern = regexp.MustCompile(`").decoy("slack-bot-token", Kind.PATTERN,
                         "xox[baprs]-[0-9a-zA-Z]{10,48}")
-                .text("`)\n\nfunc main() {\n\tclient, _ := vault.NewClient(vault.DefaultConfig())\n\tclient.SetToken(\"")
+                .text("`)\n\nfunc main() {\n\tclient, _ := vault.NewClient(vault.DefaultConfig())\n"
+                        + "\tclient.SetToken(\"")
                 .secret("vault-service-token", fake.vaultServiceToken())
                 .text("\")\n\tbatch := \"").secret("vault-batch-token", "hvb." + fake.chars(BASE64URL, 120))
                 .text("\"\n\ttoken := os.Getenv(\"").decoy("vault-service-token", Kind.ENV_REFERENCE, "VAULT_TOKEN")
@@ -166,11 +183,14 @@ final class SourceFiles {
     private static void shell(Corpus corpus, FakeSecrets fake) {
         String installation = fake.githubToken("ghs");
         corpus.file("scripts/release.sh", "shell")
-                .text("#!/usr/bin/env bash\nset -euo pipefail\n\nexport NPM_TOKEN=").secret("npm-token", fake.npmToken())
+                .text("#!/usr/bin/env bash\nset -euo pipefail\n\nexport NPM_TOKEN=")
+                .secret("npm-token", fake.npmToken())
                 .text("\nexport PULUMI_ACCESS_TOKEN=").secret("pulumi-token", "pul-" + fake.chars(HEX, 40))
-                .text("\nexport AWS_ACCESS_KEY_ID=").decoy("aws-access-key-id", Kind.ENV_REFERENCE, "$CI_AWS_ACCESS_KEY_ID")
+                .text("\nexport AWS_ACCESS_KEY_ID=")
+                .decoy("aws-access-key-id", Kind.ENV_REFERENCE, "$CI_AWS_ACCESS_KEY_ID")
                 .text("\nexport GITHUB_TOKEN=\"").decoy("github-pat", Kind.ENV_REFERENCE, "${GITHUB_TOKEN:-}")
-                .text("\"\nTOKEN=$(vault kv get -field=token ").decoy("vault-service-token", Kind.FILE_PATH, "secret/ci/release")
+                .text("\"\nTOKEN=$(vault kv get -field=token ")
+                .decoy("vault-service-token", Kind.FILE_PATH, "secret/ci/release")
                 .text(")\nread -r -s -p \"Password: \" PASSWORD\n\n")
                 .text("docker login -u acmebot -p ").secret("docker-hub-pat", "dckr_pat_" + fake.chars(BASE64URL, 27))
                 .text(" docker.io\n")
