@@ -27,6 +27,14 @@ public final class AccuracyReport {
                 : Needs.NOT_YET_MERGED.stream().map(Needs::label).collect(Collectors.joining(", "));
         out.append(String.format(Locale.ROOT, "%-30s %s%n", "asserted (waiting: " + waiting + "):", totals(asserted)));
 
+        out.append(String.format(Locale.ROOT, "%nwhole corpus, counting only findings of at least a confidence%n"));
+        for (String min : List.of("low", "medium", "high")) {
+            List<String> levels = List.of("low", "medium", "high");
+            List<Detection> kept = run.detections().stream()
+                    .filter(d -> levels.indexOf(d.confidence()) >= levels.indexOf(min)).toList();
+            out.append(String.format(Locale.ROOT, "  %-8s %s%n", min + ":", totals(Score.of(samples, kept, x -> true))));
+        }
+
         out.append(String.format(Locale.ROOT, "%nper type (whole corpus)%n%-34s %7s %7s %8s %7s %9s%n", "type",
                 "secrets", "found", "recall", "finds", "precision"));
         for (Score.TypeCounts t : whole.byType()) {
