@@ -99,8 +99,7 @@ public final class GitCommand implements Callable<Integer> {
                     : history.repository().getWorkTree().toPath();
             Engine engine = engineOptions.engine(root);
             FindingFilter filter = engineOptions.filters(root);
-            ScanOptions scanOptions = new ScanOptions(engineOptions.threads(), engineOptions.maxFileSize, false,
-                    out.verbose);
+            ScanOptions scanOptions = engineOptions.scanOptions(false, out.verbose);
             GitScanRunner runner = new GitScanRunner(engine, scanOptions, filter);
             ScanResult result;
             try (Progress progress = Progress.start(runner.stats(), err, out.showProgress())) {

@@ -66,8 +66,7 @@ public final class ScanCommand implements Callable<Integer> {
         Path root = scanRoot(files);
         Engine engine = engineOptions.engine(root);
         FindingFilter filter = engineOptions.filters(root);
-        ScanOptions options = new ScanOptions(engineOptions.threads(), engineOptions.maxFileSize, !noGitignore,
-                out.verbose);
+        ScanOptions options = engineOptions.scanOptions(!noGitignore, out.verbose);
         ScanRunner runner = new ScanRunner(engine, options, filter);
 
         ScanResult result;

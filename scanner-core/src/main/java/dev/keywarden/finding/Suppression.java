@@ -9,6 +9,8 @@ public record Suppression(Kind kind, String reason) {
         /** A {@code keywarden:allow} or {@code gitleaks:allow} comment on the line. */
         INLINE,
         /** The fingerprint is listed in {@code .keywardenignore}. */
-        IGNORE_FILE
+        IGNORE_FILE,
+        /** The finding's confidence is below {@code --min-confidence}. */
+        MIN_CONFIDENCE
     }
 }
