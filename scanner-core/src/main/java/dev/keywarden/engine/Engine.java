@@ -84,6 +84,9 @@ public final class Engine {
     private final int firstTrigger;
     /** per trigger keyword (index - firstTrigger): the index of its decoder */
     private final int[] decoderOfTrigger;
+    /** the decoder triggered by runs of base64 characters and the shortest such run, or -1 and 0 */
+    private final int runDecoder;
+    private final int minRun;
     /** per regex rule: the regex-rule indexes of the rules it requires, in the order of {@link Rule#required()} */
     private final int[][] requiredIndex;
     /** per regex rule: whether some paired rule requires it (its matches are kept as parts) */
@@ -166,6 +169,14 @@ public final class Engine {
             }
         }
         decoderOfTrigger = triggerDecoders.stream().mapToInt(Integer::intValue).toArray();
+        int runs = -1;
+        for (int d = 0; d < decoders.size(); d++) {
+            if (decoders.get(d).base64Run() > 0) {
+                runs = d;
+            }
+        }
+        runDecoder = runs;
+        minRun = runs < 0 ? 0 : decoders.get(runs).base64Run();
         keywords = new KeywordIndex(keywordList);
         rulesByKeyword = new int[firstTrigger][];
         for (int k = 0; k < firstTrigger; k++) {
@@ -361,7 +372,9 @@ public final class Engine {
                 }
             }
             if (data.length > 0) {
-                int firstNul = keywords.scan(data, 0, data.length, this::hit);
+                int firstNul = runDecoder >= 0 && depth > 0
+                        ? keywords.scan(data, 0, data.length, this::hit, minRun, this::run)
+                        : keywords.scan(data, 0, data.length, this::hit);
                 if (firstNul >= 0 && firstNul < BINARY_PROBE) {
                     binary = true;
                     return findings; // the path rules' findings only
@@ -389,7 +402,7 @@ public final class Engine {
             if (unpaired != null) {
                 pair();
             }
-            if (depth > 0 && data.length >= 4) {
+            if (depth > 0 && triggers != null) {
                 decode();
             }
             return withoutWeakerOverlaps();
@@ -490,11 +503,19 @@ public final class Engine {
 
         /** A decoder trigger at {@code start}. */
         private void trigger(int keyword, int start) {
+            addTrigger(decoderOfTrigger[keyword - firstTrigger], start);
+        }
+
+        /** A run of base64 characters starting at {@code start}. */
+        private void run(int start) {
+            addTrigger(runDecoder, start);
+        }
+
+        private void addTrigger(int d, int start) {
             if (triggers == null) {
                 triggers = new int[decoders.size()][];
                 triggerCounts = new int[decoders.size()];
             }
-            int d = decoderOfTrigger[keyword - firstTrigger];
             int[] list = triggers[d];
             if (list == null) {
                 list = new int[8];
@@ -514,10 +535,10 @@ public final class Engine {
             for (int d = 0; d < decoders.size(); d++) {
                 Decoder decoder = decoders.get(d);
                 int count = triggerCounts == null ? 0 : triggerCounts[d];
-                if (!decoder.triggers().isEmpty() && count == 0) {
+                if (count == 0) {
                     continue;
                 }
-                int[] starts = count == 0 ? new int[0] : triggers[d];
+                int[] starts = triggers[d];
                 Arrays.sort(starts, 0, count);
                 for (EncodedSpan span : decoder.spans(data, starts, count)) {
                     scanDecoded(span, decoder.name());

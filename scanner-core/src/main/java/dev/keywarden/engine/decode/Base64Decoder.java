@@ -9,8 +9,10 @@ import java.util.List;
  * base64 characters is a candidate; it counts only if it decodes to text, which identifiers, paths and words
  * (made of the same characters) almost never do: their decoding hits a control byte within a few bytes.
  *
- * <p>The search skips ahead: a run of {@code MIN_RUN} characters must cover the character {@code MIN_RUN - 1}
- * places on, so the pass probes that one and walks back only while it stays inside base64 characters.
+ * <p>The runs are found by the engine's keyword pass, which counts consecutive base64 characters alongside its
+ * automaton ({@link dev.keywarden.engine.KeywordIndex#scan(byte[], int, int,
+ * dev.keywarden.engine.KeywordIndex.HitSink, int, dev.keywarden.engine.KeywordIndex.RunSink)}); each run's first
+ * 12 characters are checked for text before anything is allocated.
  */
 public final class Base64Decoder implements Decoder {
     /** Shortest run worth decoding: 16 characters hold 12 bytes, enough for a short secret and its name. */
@@ -39,51 +41,64 @@ public final class Base64Decoder implements Decoder {
     }
 
     @Override
+    public int base64Run() {
+        return MIN_RUN;
+    }
+
+    @Override
     public List<EncodedSpan> spans(byte[] data, int[] triggerStarts, int triggerCount) {
+        final byte[] value = VALUE;
         List<EncodedSpan> spans = null;
-        int n = data.length;
-        int start = 0;
-        while (start + MIN_RUN <= n) {
-            int probe = start + MIN_RUN - 1;
-            if (VALUE[data[probe] & 0xff] < 0) {
-                start = probe + 1;
+        final int n = data.length;
+        int coveredTo = 0;
+        for (int t = 0; t < triggerCount; t++) {
+            int start = triggerStarts[t];
+            if (start < coveredTo) {
                 continue;
             }
-            int back = probe - 1;
-            while (back >= start && VALUE[data[back] & 0xff] >= 0) {
-                back--;
+            while (start > 0 && value[data[start - 1] & 0xff] >= 0) {
+                start--;
             }
-            if (back >= start) {
-                start = back + 1;
-                continue;
-            }
-            // [start, probe] are all base64 characters: a run of at least MIN_RUN
-            int end = probe + 1;
-            while (end < n && VALUE[data[end] & 0xff] >= 0) {
+            int end = start;
+            while (end < n && value[data[end] & 0xff] >= 0) {
                 end++;
-            }
-            // a run that continues a longer token is not standalone base64 (a run start mid-token is fine: the
-            // skip may land inside it, so walk back to the real start)
-            int runStart = start;
-            while (runStart > 0 && VALUE[data[runStart - 1] & 0xff] >= 0) {
-                runStart--;
             }
             int padded = end;
             while (padded < n && padded - end < 2 && data[padded] == '=') {
                 padded++;
             }
-            if (end - runStart <= MAX_RUN) {
-                byte[] decoded = decode(data, runStart, end);
+            coveredTo = padded;
+            if (end - start >= MIN_RUN && end - start <= MAX_RUN && textAhead(data, start)) {
+                byte[] decoded = decode(data, start, end);
                 if (decoded != null) {
                     if (spans == null) {
                         spans = new ArrayList<>(2);
                     }
-                    spans.add(new EncodedSpan(runStart, padded, decoded));
+                    spans.add(new EncodedSpan(start, padded, decoded));
                 }
             }
-            start = padded + 1;
         }
         return spans == null ? List.of() : spans;
+    }
+
+    /**
+     * Whether the first 12 characters at {@code from} decode to 9 bytes that could begin text: no control byte, and
+     * no byte at or above 0x80 (text secrets are ASCII; a run whose first bytes are not is left alone). Identifiers,
+     * paths and binary data fail here without an allocation, nearly always within the first bytes.
+     */
+    private static boolean textAhead(byte[] data, int from) {
+        for (int i = from; i < from + 12; i += 4) {
+            int v = (VALUE[data[i] & 0xff] << 18) | (VALUE[data[i + 1] & 0xff] << 12)
+                    | (VALUE[data[i + 2] & 0xff] << 6) | VALUE[data[i + 3] & 0xff];
+            if (!ascii(v >> 16) || !ascii((v >> 8) & 0xff) || !ascii(v & 0xff)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean ascii(int b) {
+        return (b >= 0x20 && b < 0x7f) || b == '\t' || b == '\n' || b == '\r';
     }
 
     /** The text {@code data[from, to)} decodes to, or null when it is not text. */

@@ -3,17 +3,25 @@ package dev.keywarden.engine.decode;
 import java.util.List;
 
 /**
- * Finds encoded text in content and decodes it, so that the engine can scan what it hides. A decoder either names
- * trigger literals (the engine's keyword pass reports where they occur, at no extra cost per byte, and the decoder
- * looks only there) or, with no triggers, looks through the content itself in one cheap pass.
+ * Finds encoded text in content and decodes it, so that the engine can scan what it hides. The engine's keyword pass
+ * reports where each decoder should look: where its trigger literals occur, or where runs of base64 characters
+ * start, so the decoders never make a pass of their own over the content.
  */
 public sealed interface Decoder permits Base64Decoder, PercentDecoder, EscapeDecoder {
 
     /** The name a finding shows: which decoding revealed it. */
     String name();
 
-    /** Literals (matched case-insensitively) at least one of which every encoded span holds; empty: none needed. */
+    /** Literals (matched case-insensitively) at least one of which every encoded span holds. */
     List<String> triggers();
+
+    /**
+     * For a decoder triggered by runs of base64 characters rather than literals: the shortest run; the keyword pass
+     * reports each run's start as a trigger. 0: the decoder uses {@link #triggers()}.
+     */
+    default int base64Run() {
+        return 0;
+    }
 
     /**
      * The encoded spans of {@code data}, in order and not overlapping, each decoded to text that differs from the

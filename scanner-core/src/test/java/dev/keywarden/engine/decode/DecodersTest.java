@@ -18,8 +18,12 @@ class DecodersTest {
         return new String(span.decoded(), StandardCharsets.UTF_8);
     }
 
-    /** Trigger offsets as the engine's keyword pass would report them. */
+    /** Trigger offsets as the engine's keyword pass would report them: literals, or starts of base64 runs. */
     private static int[] triggers(Decoder decoder, String text) {
+        if (decoder.base64Run() > 0) {
+            return java.util.regex.Pattern.compile("[A-Za-z0-9+/]{" + decoder.base64Run() + ",}").matcher(text)
+                    .results().mapToInt(java.util.regex.MatchResult::start).toArray();
+        }
         return java.util.stream.IntStream.range(0, text.length())
                 .filter(i -> decoder.triggers().stream().anyMatch(t -> text.regionMatches(true, i, t, 0, t.length())))
                 .toArray();
