@@ -5,6 +5,9 @@ import dev.keywarden.config.Allowlist;
 import dev.keywarden.config.RequiredRule;
 import dev.keywarden.config.Rule;
 import dev.keywarden.config.RuleSet;
+import dev.keywarden.config.Validators;
+import dev.keywarden.engine.decode.Decoder;
+import dev.keywarden.engine.decode.EncodedSpan;
 import dev.keywarden.finding.Confidence;
 import dev.keywarden.finding.Content;
 import dev.keywarden.finding.Finding;
@@ -13,9 +16,6 @@ import dev.keywarden.finding.Location;
 import dev.keywarden.finding.Origin;
 import dev.keywarden.finding.RequiredPart;
 import dev.keywarden.finding.Suppression;
-import dev.keywarden.config.Validators;
-import dev.keywarden.engine.decode.Decoder;
-import dev.keywarden.engine.decode.EncodedSpan;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -333,7 +333,7 @@ public final class Engine {
         private int[][] triggers;
         private int[] triggerCounts;
         /** matches of rules that paired rules require, unsuppressed, in the order found */
-        private List<Part> parts;
+        private RequiredParts parts;
         /** findings of paired rules, waiting for their parts */
         private List<Finding> unpaired;
         private List<Integer> unpairedRules;
@@ -413,13 +413,9 @@ public final class Engine {
          * requires (the whole content when that requirement sets no line limit). False when there is none.
          */
         private boolean windowsAroundParts(int r) {
-            int first = requiredIndex[r][0];
             RequiredRule requirement = regexRules[r].required().get(0);
             boolean any = false;
-            for (Part p : parts) {
-                if (p.rule() != first) {
-                    continue;
-                }
+            for (RequiredParts.Match p : parts.of(requiredIndex[r][0])) {
                 any = true;
                 if (requirement.withinLines().isEmpty()) {
                     window(r).add(0, data.length);
@@ -454,39 +450,16 @@ public final class Engine {
             for (int i = 0; i < unpaired.size(); i++) {
                 Finding f = unpaired.get(i);
                 int r = unpairedRules.get(i);
-                List<RequiredPart> found = new ArrayList<>();
-                for (int k = 0; k < requiredIndex[r].length && parts != null; k++) {
-                    RequiredRule requirement = regexRules[r].required().get(k);
-                    Part best = null;
-                    long bestDistance = Long.MAX_VALUE;
-                    for (Part p : parts) {
-                        if (p.rule() != requiredIndex[r][k]) {
-                            continue;
-                        }
-                        Location at = location(p.start(), p.end());
-                        if (!requirement.near(f.location().line(), f.location().column(), at.line(), at.column())) {
-                            continue;
-                        }
-                        long distance = Math.abs(at.line() - f.location().line()) * 1_000_000L
-                                + Math.abs(at.column() - f.location().column());
-                        if (distance < bestDistance) {
-                            best = p;
-                            bestDistance = distance;
-                        }
-                    }
-                    if (best == null) {
-                        break;
-                    }
-                    found.add(new RequiredPart(regexRules[best.rule()].id(), location(best.start(), best.end()),
-                            best.secret()));
+                Optional<List<RequiredPart>> found = parts == null ? Optional.empty()
+                        : parts.partsOf(f, regexRules[r], requiredIndex[r], regexRules, this::location);
+                if (found.isEmpty()) {
+                    continue;
                 }
-                if (found.size() == requiredIndex[r].length) {
-                    findings.add(f.withRequired(found));
-                    declared.add(regexRules[r].confidence());
-                    if (!f.suppressed()) {
-                        for (RequiredPart p : found) {
-                            absorbed.add(p.ruleId() + "@" + p.location().startOffset());
-                        }
+                findings.add(f.withRequired(found.get()));
+                declared.add(regexRules[r].confidence());
+                if (!f.suppressed()) {
+                    for (RequiredPart p : found.get()) {
+                        absorbed.add(p.ruleId() + "@" + p.location().startOffset());
                     }
                 }
             }
@@ -850,9 +823,9 @@ public final class Engine {
             Optional<Suppression> suppression = allowlisted(rule, secret, match, lineText);
             if (isPart[r] && suppression.isEmpty()) {
                 if (parts == null) {
-                    parts = new ArrayList<>();
+                    parts = new RequiredParts();
                 }
-                parts.add(new Part(r, start, end, secret));
+                parts.add(r, start, end, secret);
             }
             if (rule.skipReport()) {
                 return;
@@ -964,9 +937,6 @@ public final class Engine {
         }
     }
 
-    /** An unsuppressed match of a rule that a paired rule requires: its regex-rule index, span and secret. */
-    private record Part(int rule, int start, int end, String secret) {
-    }
 
     /** Merged, ordered windows of one rule in one content. */
     private static final class Window {
