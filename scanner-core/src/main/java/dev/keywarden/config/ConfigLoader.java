@@ -164,6 +164,20 @@ public final class ConfigLoader {
         for (String id : disabled) {
             result.rules.remove(id);
         }
+        // a paired rule cannot work without a rule it requires: disabling that rule disables the pair too
+        Set<String> gone = new HashSet<>(disabled);
+        boolean removed = !gone.isEmpty();
+        while (removed) {
+            removed = false;
+            for (java.util.Iterator<RuleSpec> it = result.rules.values().iterator(); it.hasNext(); ) {
+                RuleSpec spec = it.next();
+                if (spec.required != null && spec.required.stream().anyMatch(r -> gone.contains(r.ruleId()))) {
+                    it.remove();
+                    gone.add(spec.id);
+                    removed = true;
+                }
+            }
+        }
         for (String description : disabledAllowlists) {
             if (!result.allowlists.removeIf(a -> a.description().equals(description))) {
                 throw top.error("[extend] disabledAllowlists names '" + description + "', but no inherited global "

@@ -113,4 +113,15 @@ class PairedRulesTest {
                 + secretRule("[[rules.required]]\nid = \"key-id\"\nwithinLine = 2\n", true)));
         assertTrue(bad.getMessage().contains("unknown key 'withinLine'"), bad.getMessage());
     }
+
+    @Test
+    void disablingARequiredRuleDisablesThePairedRulesThatNeedIt(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        ConfigLoader loader = new ConfigLoader(new DefaultRulePack(TestRules.class.getClassLoader(), "testpack/"));
+        java.nio.file.Path base = dir.resolve("base.toml");
+        java.nio.file.Files.writeString(base, KEY_ID + secretRule("[[rules.required]]\nid = \"key-id\"\n", true));
+        java.nio.file.Path mine = dir.resolve("mine.toml");
+        java.nio.file.Files.writeString(mine, "[extend]\npath = \"base.toml\"\ndisabledRules = [\"key-id\"]\n");
+        assertEquals(List.of(), loader.load(mine).rules().stream().map(dev.keywarden.config.Rule::id).toList());
+    }
 }
