@@ -44,6 +44,8 @@ done
 command -v python3 >/dev/null || die "python3 is needed (corpus generator and statistics)"
 command -v java >/dev/null || die "java is needed"
 
+# (the parent must exist for cd: on a fresh checkout bench/data/ does not, and the corpus went to /corpus)
+mkdir -p "$(dirname "$CORPUS")" || die "cannot create the corpus directory's parent"
 CORPUS="$(cd "$(dirname "$CORPUS")" 2>/dev/null && pwd)/$(basename "$CORPUS")" || die "bad corpus path"
 if [[ "$CORPUS" == "$HERE/data/corpus" ]]; then
   MANIFEST="$HERE/data/corpus.manifest.json"

@@ -52,6 +52,8 @@ class NoiseTest {
             git commit id as a generic value   | ci.yml            | release_token: 9fceb02d0ae598e95dc970b74767f19372d61af8
             sha256 digest as a generic value   | checksums.txt     | secret_sha256 = 6b86b273ff34fce19d6b804eff5a3f5747ada4ea22f1d49c01e52ddb7875b4b8
             lockfile integrity hash            | package-lock.json | "integrity_token": "sha512-z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg=="
+            OAuth RFC example access token     | parameters.py     | "access_token":"2YotnFZFEjr1zCsicMWpAA",
+            OAuth RFC example request token    | endpoint.py       | oauth_token="ad180jjd733klru7",
             data: URI                          | page.html         | <img data-token="x" src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJ" password="QnR5cGVzMTIzNDU2Nzg5">
             """)
     void noiseIsNeverReported(String what, String path, String line) {

@@ -102,8 +102,7 @@ public final class GitCommand implements Callable<Integer> {
                     : history.repository().getWorkTree().toPath();
             Engine engine = engineOptions.engine(root);
             FindingFilter filter = baseline.after(engineOptions.filters(root));
-            ScanOptions scanOptions = new ScanOptions(engineOptions.threads(), engineOptions.maxFileSize, false,
-                    out.keepSuppressed());
+            ScanOptions scanOptions = engineOptions.scanOptions(false, out.keepSuppressed());
             GitScanRunner runner = new GitScanRunner(engine, scanOptions, filter);
             ScanResult result;
             try (Progress progress = Progress.start(runner.stats(), err, out.showProgress())) {

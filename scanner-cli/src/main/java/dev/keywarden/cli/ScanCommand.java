@@ -71,8 +71,7 @@ public final class ScanCommand implements Callable<Integer> {
         out.sourceRoot = reportRoot(root);
         Engine engine = engineOptions.engine(root);
         FindingFilter filter = baseline.after(engineOptions.filters(root));
-        ScanOptions options = new ScanOptions(engineOptions.threads(), engineOptions.maxFileSize, !noGitignore,
-                out.keepSuppressed());
+        ScanOptions options = engineOptions.scanOptions(!noGitignore, out.keepSuppressed());
         ScanRunner runner = new ScanRunner(engine, options, filter);
 
         ScanResult result;

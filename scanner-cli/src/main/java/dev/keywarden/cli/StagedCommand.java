@@ -3,7 +3,6 @@ package dev.keywarden.cli;
 import dev.keywarden.engine.Engine;
 import dev.keywarden.finding.FindingFilter;
 import dev.keywarden.scan.GitScanRunner;
-import dev.keywarden.scan.ScanOptions;
 import dev.keywarden.scan.ScanResult;
 import dev.keywarden.source.git.Changes;
 import dev.keywarden.source.git.GitHistory;
@@ -56,8 +55,8 @@ public final class StagedCommand implements Callable<Integer> {
             Path root = history.repository().getWorkTree().toPath();
             Engine engine = engineOptions.engine(root);
             FindingFilter filter = baseline.after(engineOptions.filters(root));
-            GitScanRunner runner = new GitScanRunner(engine, new ScanOptions(engineOptions.threads(),
-                    engineOptions.maxFileSize, false, out.keepSuppressed()), filter);
+            GitScanRunner runner = new GitScanRunner(engine, engineOptions.scanOptions(false, out.keepSuppressed()),
+                    filter);
             ScanResult result = runner.scanChanges(history.repository(), Changes.staged(history.repository()));
             return out.finish(result, err);
         } catch (GitSourceException e) {

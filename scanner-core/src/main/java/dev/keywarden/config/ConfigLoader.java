@@ -42,7 +42,8 @@ public final class ConfigLoader {
     static final Set<String> EXTEND_KEYS = Set.of("useDefault", "path", "disabledRules", "disabledAllowlists");
     static final Set<String> RULE_KEYS = Set.of("id", "description", "regex", "secretGroup", "keywords", "entropy",
             "path", "severity", "confidence", "tags", "checksum", "multiline", "anchor", "allowlist", "allowlists",
-            "truePositives", "falsePositives", "skipReport");
+            "truePositives", "falsePositives", "skipReport", "required", "validate");
+    static final Set<String> REQUIRED_KEYS = Set.of("id", "withinLines", "withinColumns");
     static final Set<String> ALLOWLIST_KEYS = Set.of("description", "condition", "regexTarget", "regexes",
             "stopwords", "paths", "commits", "targetRules", "targetTags");
     static final Set<String> EXAMPLE_KEYS = Set.of("path", "text");
@@ -163,6 +164,20 @@ public final class ConfigLoader {
         for (String id : disabled) {
             result.rules.remove(id);
         }
+        // a paired rule cannot work without a rule it requires: disabling that rule disables the pair too
+        Set<String> gone = new HashSet<>(disabled);
+        boolean removed = !gone.isEmpty();
+        while (removed) {
+            removed = false;
+            for (java.util.Iterator<RuleSpec> it = result.rules.values().iterator(); it.hasNext(); ) {
+                RuleSpec spec = it.next();
+                if (spec.required != null && spec.required.stream().anyMatch(r -> gone.contains(r.ruleId()))) {
+                    it.remove();
+                    gone.add(spec.id);
+                    removed = true;
+                }
+            }
+        }
         for (String description : disabledAllowlists) {
             if (!result.allowlists.removeIf(a -> a.description().equals(description))) {
                 throw top.error("[extend] disabledAllowlists names '" + description + "', but no inherited global "
@@ -214,6 +229,14 @@ public final class ConfigLoader {
         List<Rule> rules = new ArrayList<>();
         for (RuleSpec spec : layer.rules.values()) {
             rules.add(spec.build());
+        }
+        for (Rule rule : rules) {
+            for (RequiredRule required : rule.required()) {
+                if (rules.stream().noneMatch(r -> r.id().equals(required.ruleId()) && r.regex().isPresent())) {
+                    throw new ConfigException(rule.source(), Optional.of(rule.id()), "[[rules.required]] names '"
+                            + required.ruleId() + "', but no rule with a regex has that id");
+                }
+            }
         }
         return new RuleSet(rules, layer.allowlists, layer.sources);
     }
@@ -293,6 +316,20 @@ public final class ConfigLoader {
             });
         }
         spec.skipReport = f.bool("skipReport");
+        spec.validate = f.string("validate");
+        if (f.has("required")) {
+            spec.required = new ArrayList<>();
+            for (ObjectNode t : f.tables("required")) {
+                TomlFields r = new TomlFields(t, file, rid, "[[rules.required]]");
+                r.onlyKeys(REQUIRED_KEYS);
+                String requiredId = r.requiredString("id").trim();
+                if (requiredId.equals(id)) {
+                    throw r.error("[[rules.required]] names the rule itself");
+                }
+                spec.required.add(new RequiredRule(requiredId, optionalInt(r.integer("withinLines")),
+                        optionalInt(r.integer("withinColumns"))));
+            }
+        }
         for (ObjectNode t : f.tables("allowlist")) {
             spec.allowlists.add(parseAllowlist(file, rid, t, "[rules.allowlist]", false));
         }
@@ -302,6 +339,10 @@ public final class ConfigLoader {
         spec.truePositives.addAll(examples(f, "truePositives"));
         spec.falsePositives.addAll(examples(f, "falsePositives"));
         return spec;
+    }
+
+    private static java.util.OptionalInt optionalInt(Optional<Integer> value) {
+        return value.map(java.util.OptionalInt::of).orElse(java.util.OptionalInt.empty());
     }
 
     private static List<RuleSpec.RawExample> examples(TomlFields f, String key) throws ConfigException {

@@ -28,12 +28,18 @@ import java.util.Optional;
  * @param falsePositives examples the rule must not find
  * @param skipReport     evaluated but never reported (gitleaks compatibility)
  * @param source         the file the rule came from
+ * @param required       rules that must match near a match of this one for it to be reported (paired rules)
+ * @param validate       the name of a value validator the secret must pass ({@code random}), if any
+ * @param confidenceDeclared whether the rule file set {@code confidence}; if not, {@code confidence} is derived
+ *                       from the rule, and a match whose secret starts with one of the rule's keywords (a provider
+ *                       prefix) is raised from medium to high
  */
 public record Rule(String id, String description, Optional<Pattern> regex, int secretGroup, List<String> keywords,
                    double entropy, Optional<Pattern> path, Severity severity, Confidence confidence,
                    List<String> tags, Optional<String> checksum, boolean multiline, boolean anchored,
                    List<Allowlist> allowlists,
-                   List<Example> truePositives, List<Example> falsePositives, boolean skipReport, String source) {
+                   List<Example> truePositives, List<Example> falsePositives, boolean skipReport, String source,
+                   List<RequiredRule> required, Optional<String> validate, boolean confidenceDeclared) {
 
     public Rule {
         keywords = List.copyOf(keywords);
@@ -41,6 +47,12 @@ public record Rule(String id, String description, Optional<Pattern> regex, int s
         allowlists = List.copyOf(allowlists);
         truePositives = List.copyOf(truePositives);
         falsePositives = List.copyOf(falsePositives);
+        required = List.copyOf(required);
+    }
+
+    /** A paired rule: it reports a match only with the matches of the rules it requires nearby. */
+    public boolean isPaired() {
+        return !required.isEmpty();
     }
 
     /** A rule with a path and no regex flags the file itself. */

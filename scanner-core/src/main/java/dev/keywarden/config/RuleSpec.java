@@ -30,6 +30,9 @@ final class RuleSpec {
     List<RawExample> truePositives = new ArrayList<>();
     List<RawExample> falsePositives = new ArrayList<>();
     Optional<Boolean> skipReport = Optional.empty();
+    /** null: not stated (inherited when extending); a list, even empty, replaces the base rule's */
+    List<RequiredRule> required;
+    Optional<String> validate = Optional.empty();
 
     /** An example before we know whether its rule is path-only. */
     record RawExample(Optional<String> path, Optional<String> text) {
@@ -71,6 +74,12 @@ final class RuleSpec {
         if (override.skipReport.isPresent()) {
             skipReport = override.skipReport;
         }
+        if (override.required != null) {
+            required = override.required;
+        }
+        if (override.validate.isPresent()) {
+            validate = override.validate;
+        }
         addAll(keywords, override.keywords);
         addAll(tags, override.tags);
         allowlists.addAll(override.allowlists);
@@ -104,13 +113,38 @@ final class RuleSpec {
         if (anchored.orElse(false) && keywords.isEmpty()) {
             throw new ConfigException(file, rid, "anchor = \"keyword\" needs keywords to anchor at");
         }
+        if (validate.isPresent() && !Validators.KNOWN.contains(validate.get())) {
+            throw new ConfigException(file, rid, "unknown validate '" + validate.get() + "' (known: "
+                    + String.join(", ", Validators.KNOWN) + ")");
+        }
+        List<RequiredRule> requires = required == null ? List.of() : required;
+        if (!requires.isEmpty() && regex.isEmpty()) {
+            throw new ConfigException(file, rid, "[[rules.required]] needs a rule with a regex (a path rule flags "
+                    + "whole files)");
+        }
         boolean pathOnly = regex.isEmpty();
         return new Rule(id, description.orElse(id), regex, group, keywords, entropy.orElse(0.0), path,
-                severity.orElse(Severity.MEDIUM), confidence.orElse(Confidence.MEDIUM), tags, checksum,
+                severity.orElse(Severity.MEDIUM), confidence.orElseGet(this::derivedConfidence), tags, checksum,
                 multiline.orElseGet(() -> regex.map(p -> canSpanLines(p.pattern())).orElse(false)),
                 anchored.orElse(false) && regex.isPresent(), allowlists,
                 examples(truePositives, pathOnly, "truePositives"), examples(falsePositives, pathOnly,
-                        "falsePositives"), skipReport.orElse(false), file);
+                        "falsePositives"), skipReport.orElse(false), file, requires, validate,
+                confidence.isPresent());
+    }
+
+    /**
+     * The confidence of a rule that does not state one: low for generic rules (tagged {@code generic}, or validated
+     * as random-looking), high for a format with a checksum, medium otherwise (the engine raises a match whose
+     * secret starts with one of the rule's keywords, a provider prefix, to high).
+     */
+    private Confidence derivedConfidence() {
+        if (tags.contains("generic") || validate.isPresent()) {
+            return Confidence.LOW;
+        }
+        if (checksum.isPresent()) {
+            return Confidence.HIGH;
+        }
+        return Confidence.MEDIUM;
     }
 
     private List<Example> examples(List<RawExample> raw, boolean pathOnly, String key) throws ConfigException {

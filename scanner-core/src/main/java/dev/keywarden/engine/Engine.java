@@ -2,14 +2,19 @@ package dev.keywarden.engine;
 
 import com.google.re2j.Matcher;
 import dev.keywarden.config.Allowlist;
+import dev.keywarden.config.RequiredRule;
 import dev.keywarden.config.Rule;
 import dev.keywarden.config.RuleSet;
+import dev.keywarden.config.Validators;
+import dev.keywarden.engine.decode.Decoder;
+import dev.keywarden.engine.decode.EncodedSpan;
 import dev.keywarden.finding.Confidence;
 import dev.keywarden.finding.Content;
 import dev.keywarden.finding.Finding;
 import dev.keywarden.finding.Fingerprint;
 import dev.keywarden.finding.Location;
 import dev.keywarden.finding.Origin;
+import dev.keywarden.finding.RequiredPart;
 import dev.keywarden.finding.Suppression;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,6 +34,12 @@ import java.util.Set;
  * so content without keywords is never decoded or regex-matched. The secret is taken from the rule's secret group,
  * checked for entropy and checksum, located (1-based line and column), fingerprinted, and tested against the
  * rule's and the global allowlists; allowlisted findings are returned marked as suppressed.
+ *
+ * <p>Paired rules ({@code [[rules.required]]}) report a match only when each rule they require matches nearby; the
+ * pair is one finding that names its parts, and the parts are not reported again on their own. Decoders find
+ * encoded text (base64 runs, percent-escapes, string escapes: the last two announced by trigger literals in the same
+ * keyword pass) and the decoded bytes are scanned by the same engine, to a limited depth; such findings point at the
+ * encoded text and say which decoding revealed them.
  */
 public final class Engine {
     /** how far back from a keyword we look for the start of its line before cutting the window */
@@ -43,6 +54,8 @@ public final class Engine {
     static final int MAX_LINE_TEXT = 4096;
     /** content with a NUL byte in its first 8 KiB is binary, as git decides: only path rules apply to it */
     public static final int BINARY_PROBE = 8 * 1024;
+    /** how many decodings deep encoded text is followed by default ({@code --decode-depth}) */
+    public static final int DEFAULT_DECODE_DEPTH = 2;
 
     private final RuleSet ruleSet;
     private final Rule[] regexRules;
@@ -64,9 +77,38 @@ public final class Engine {
     private final int[] pathRestricted;
     private final PatternPrefilter restrictedPaths;
     private final PatternPrefilter wholeFilePaths;
+    /** how many decodings deep to follow encoded text; 0: not at all */
+    private final int decodeDepth;
+    private final List<Decoder> decoders;
+    /** keyword indexes from this one on are decoder triggers, not rule keywords */
+    private final int firstTrigger;
+    /** per trigger keyword (index - firstTrigger): the index of its decoder */
+    private final int[] decoderOfTrigger;
+    /** the decoder triggered by runs of base64 characters and the shortest such run, or -1 and 0 */
+    private final int runDecoder;
+    private final int minRun;
+    /** per regex rule: the regex-rule indexes of the rules it requires, in the order of {@link Rule#required()} */
+    private final int[][] requiredIndex;
+    /** per regex rule: whether some paired rule requires it (its matches are kept as parts) */
+    private final boolean[] isPart;
+    /** paired rules without keywords: evaluated only around their first required rule's matches */
+    private final int[] pairedWithoutKeywords;
+    /** each rule's declared (or derived) confidence by id, for findings that come back from decoded content */
+    private final Map<String, Confidence> confidenceById = new java.util.HashMap<>();
 
+    /** An engine that follows encoded text {@link #DEFAULT_DECODE_DEPTH} decodings deep. */
     public Engine(RuleSet ruleSet) {
+        this(ruleSet, DEFAULT_DECODE_DEPTH);
+    }
+
+    /** An engine that follows encoded text {@code decodeDepth} decodings deep (0: never decodes). */
+    public Engine(RuleSet ruleSet, int decodeDepth) {
+        if (decodeDepth < 0) {
+            throw new IllegalArgumentException("decodeDepth must not be negative");
+        }
         this.ruleSet = ruleSet;
+        this.decodeDepth = decodeDepth;
+        this.decoders = decodeDepth == 0 ? List.of() : Decoder.all();
         List<Rule> regex = new ArrayList<>();
         List<Rule> pathOnly = new ArrayList<>();
         for (Rule r : ruleSet.rules()) {
@@ -79,10 +121,38 @@ public final class Engine {
         regexRules = regex.toArray(Rule[]::new);
         pathOnlyRules = pathOnly.toArray(Rule[]::new);
 
+        Map<String, Integer> indexById = new java.util.HashMap<>();
+        for (int i = 0; i < regexRules.length; i++) {
+            indexById.put(regexRules[i].id(), i);
+        }
+        for (Rule r : ruleSet.rules()) {
+            confidenceById.put(r.id(), r.confidence());
+        }
+        requiredIndex = new int[regexRules.length][];
+        isPart = new boolean[regexRules.length];
+        List<Integer> pairedAlone = new ArrayList<>();
+        for (int i = 0; i < regexRules.length; i++) {
+            List<RequiredRule> required = regexRules[i].required();
+            requiredIndex[i] = new int[required.size()];
+            for (int k = 0; k < required.size(); k++) {
+                Integer q = indexById.get(required.get(k).ruleId());
+                if (q == null) {
+                    throw new IllegalArgumentException("rule " + regexRules[i].id() + " requires unknown rule "
+                            + required.get(k).ruleId());
+                }
+                requiredIndex[i][k] = q;
+                isPart[q] = true;
+            }
+            if (!required.isEmpty() && regexRules[i].keywords().isEmpty()) {
+                pairedAlone.add(i);
+            }
+        }
+        pairedWithoutKeywords = pairedAlone.stream().mapToInt(Integer::intValue).toArray();
+
         Map<String, List<Integer>> byKeyword = new LinkedHashMap<>();
         List<Integer> noKeywords = new ArrayList<>();
         for (int i = 0; i < regexRules.length; i++) {
-            if (regexRules[i].keywords().isEmpty()) {
+            if (regexRules[i].keywords().isEmpty() && regexRules[i].required().isEmpty()) {
                 noKeywords.add(i);
             }
             for (String k : new HashSet<>(regexRules[i].keywords())) {
@@ -90,9 +160,26 @@ public final class Engine {
             }
         }
         List<String> keywordList = new ArrayList<>(byKeyword.keySet());
+        firstTrigger = keywordList.size();
+        List<Integer> triggerDecoders = new ArrayList<>();
+        for (int d = 0; d < decoders.size(); d++) {
+            for (String trigger : decoders.get(d).triggers()) {
+                keywordList.add(trigger);
+                triggerDecoders.add(d);
+            }
+        }
+        decoderOfTrigger = triggerDecoders.stream().mapToInt(Integer::intValue).toArray();
+        int runs = -1;
+        for (int d = 0; d < decoders.size(); d++) {
+            if (decoders.get(d).base64Run() > 0) {
+                runs = d;
+            }
+        }
+        runDecoder = runs;
+        minRun = runs < 0 ? 0 : decoders.get(runs).base64Run();
         keywords = new KeywordIndex(keywordList);
-        rulesByKeyword = new int[keywordList.size()][];
-        for (int k = 0; k < keywordList.size(); k++) {
+        rulesByKeyword = new int[firstTrigger][];
+        for (int k = 0; k < firstTrigger; k++) {
             rulesByKeyword[k] = byKeyword.get(keywordList.get(k)).stream().mapToInt(Integer::intValue).toArray();
         }
         rulesWithoutKeywords = noKeywords.stream().mapToInt(Integer::intValue).toArray();
@@ -205,7 +292,7 @@ public final class Engine {
         if (skipsPath(content.path(), content.fingerprintPath())) {
             return new Scanned(List.of(), 0, false);
         }
-        Scan scan = new Scan(content, keepAllowlisted);
+        Scan scan = new Scan(content, keepAllowlisted, decodeDepth, false);
         List<Finding> found = scan.run();
         return new Scanned(found, scan.allowlisted, scan.binary);
     }
@@ -236,14 +323,31 @@ public final class Engine {
         private boolean cachedMultiline;
 
         private final boolean keepAllowlisted;
+        /** how many more decodings deep encoded text in this content is followed */
+        private final int depth;
+        /** whether this is decoded text inside other content (path rules were applied to the content itself) */
+        private final boolean decodedText;
         private int allowlisted;
         private boolean binary;
-        /** start, end and declared confidence ordinal of allowlisted matches not built, for the overlap rule */
+        /** per decoder: start offsets of its triggers, and their count (allocated on the first trigger) */
+        private int[][] triggers;
+        private int[] triggerCounts;
+        /** matches of rules that paired rules require, unsuppressed, in the order found */
+        private RequiredParts parts;
+        /** findings of paired rules, waiting for their parts */
+        private List<Finding> unpaired;
+        private List<Integer> unpairedRules;
+        /**
+         * start, end, declared confidence ordinal and regex-rule index (-1: in decoded text) of the allowlisted
+         * matches not built, for the overlap rule
+         */
         private int[] shadows = new int[0];
         private int shadowCount;
 
-        Scan(Content content, boolean keepAllowlisted) {
+        Scan(Content content, boolean keepAllowlisted, int depth, boolean decodedText) {
             this.keepAllowlisted = keepAllowlisted;
+            this.depth = depth;
+            this.decodedText = decodedText;
             this.content = content;
             this.data = content.bytes();
             this.path = content.path();
@@ -259,7 +363,7 @@ public final class Engine {
         }
 
         List<Finding> run() {
-            if (pathOnlyRules.length > 0) {
+            if (pathOnlyRules.length > 0 && !decodedText) {
                 boolean[] match = pathOnlyPaths.matches(paths(path, content.fingerprintPath()));
                 for (int i = 0; i < pathOnlyRules.length; i++) {
                     if (match[i]) {
@@ -268,7 +372,9 @@ public final class Engine {
                 }
             }
             if (data.length > 0) {
-                int firstNul = keywords.scan(data, 0, data.length, this::hit);
+                int firstNul = runDecoder >= 0 && depth > 0
+                        ? keywords.scan(data, 0, data.length, this::hit, minRun, this::run)
+                        : keywords.scan(data, 0, data.length, this::hit);
                 if (firstNul >= 0 && firstNul < BINARY_PROBE) {
                     binary = true;
                     return findings; // the path rules' findings only
@@ -288,7 +394,164 @@ public final class Engine {
                     }
                 }
             }
+            for (int r : pairedWithoutKeywords) {
+                if (admitted[r] && parts != null && windowsAroundParts(r)) {
+                    match(r, windows[r]);
+                }
+            }
+            if (unpaired != null) {
+                pair();
+            }
+            if (depth > 0 && triggers != null) {
+                decode();
+            }
             return withoutWeakerOverlaps();
+        }
+
+        /**
+         * The windows of a paired rule without keywords: the lines within reach of each match of the first rule it
+         * requires (the whole content when that requirement sets no line limit). False when there is none.
+         */
+        private boolean windowsAroundParts(int r) {
+            RequiredRule requirement = regexRules[r].required().get(0);
+            boolean any = false;
+            for (RequiredParts.Match p : parts.of(requiredIndex[r][0])) {
+                any = true;
+                if (requirement.withinLines().isEmpty()) {
+                    window(r).add(0, data.length);
+                    return true;
+                }
+                int reach = requirement.withinLines().getAsInt();
+                int from = p.start();
+                for (int n = 0; n <= reach && from > 0; ) {
+                    from--;
+                    if (data[from] == '\n' && ++n > reach) {
+                        from++;
+                        break;
+                    }
+                }
+                int to = p.end();
+                for (int n = 0; to < data.length; to++) {
+                    if (data[to] == '\n' && ++n > reach) {
+                        break;
+                    }
+                }
+                window(r).add(from, to);
+            }
+            return any;
+        }
+
+        /**
+         * Keeps each finding of a paired rule that has, for every rule it requires, a match near enough (the
+         * nearest one by lines, then columns); the parts of a reported pair are not reported on their own.
+         */
+        private void pair() {
+            Set<String> absorbed = new HashSet<>();
+            for (int i = 0; i < unpaired.size(); i++) {
+                Finding f = unpaired.get(i);
+                int r = unpairedRules.get(i);
+                Optional<List<RequiredPart>> found = parts == null ? Optional.empty()
+                        : parts.partsOf(f, regexRules[r], requiredIndex[r], regexRules, this::location);
+                if (found.isEmpty()) {
+                    continue;
+                }
+                findings.add(f.withRequired(found.get()));
+                declared.add(regexRules[r].confidence());
+                if (!f.suppressed()) {
+                    for (RequiredPart p : found.get()) {
+                        absorbed.add(p.ruleId() + "@" + p.location().startOffset());
+                    }
+                }
+            }
+            if (!absorbed.isEmpty()) {
+                for (int i = findings.size() - 1; i >= 0; i--) {
+                    Finding f = findings.get(i);
+                    if (f.required().isEmpty() && absorbed.contains(f.ruleId() + "@" + f.location().startOffset())) {
+                        findings.remove(i);
+                        declared.remove(i);
+                    }
+                }
+            }
+        }
+
+        /** A decoder trigger at {@code start}. */
+        private void trigger(int keyword, int start) {
+            addTrigger(decoderOfTrigger[keyword - firstTrigger], start);
+        }
+
+        /** A run of base64 characters starting at {@code start}. */
+        private void run(int start) {
+            addTrigger(runDecoder, start);
+        }
+
+        private void addTrigger(int d, int start) {
+            if (triggers == null) {
+                triggers = new int[decoders.size()][];
+                triggerCounts = new int[decoders.size()];
+            }
+            int[] list = triggers[d];
+            if (list == null) {
+                list = new int[8];
+                triggers[d] = list;
+            } else if (triggerCounts[d] == list.length) {
+                list = Arrays.copyOf(list, list.length * 2);
+                triggers[d] = list;
+            }
+            list[triggerCounts[d]++] = start;
+        }
+
+        /**
+         * Finds encoded text, scans what it decodes to one level less deep, and reports those findings at the
+         * encoded text.
+         */
+        private void decode() {
+            for (int d = 0; d < decoders.size(); d++) {
+                Decoder decoder = decoders.get(d);
+                int count = triggerCounts == null ? 0 : triggerCounts[d];
+                if (count == 0) {
+                    continue;
+                }
+                int[] starts = triggers[d];
+                Arrays.sort(starts, 0, count);
+                for (EncodedSpan span : decoder.spans(data, starts, count)) {
+                    scanDecoded(span, decoder.name());
+                }
+            }
+        }
+
+        private void scanDecoded(EncodedSpan span, String how) {
+            Content decoded = new Content(path, content.fingerprintPath(), span.decoded(), content.origin());
+            Scan inner = new Scan(decoded, keepAllowlisted, depth - 1, true);
+            List<Finding> found = inner.run();
+            allowlisted += inner.allowlisted;
+            if (found.isEmpty() && inner.shadowCount == 0) {
+                return;
+            }
+            Location at = location(span.start(), span.end());
+            int lineStart = lines.lineStartOf(span.start());
+            String lineText = lineText(lineStart, span.start(), span.end());
+            for (Finding f : found) {
+                findings.add(f.decodedAt(at, lineText, how));
+                declared.add(confidenceById.getOrDefault(f.ruleId(), f.confidence()));
+            }
+            for (int i = 0; i < inner.shadowCount; i++) {
+                shadow(span.start(), span.end(), Confidence.values()[inner.shadows[i * 4 + 2]], -1);
+                allowlisted--; // counted by the inner scan already
+            }
+        }
+
+        /** The location of the bytes {@code [start, end)} of this content. */
+        private Location location(int start, int end) {
+            int lineStart = lines.lineStartOf(start);
+            int line = lines.lineOf(start);
+            int column = lines.column(lineStart, start);
+            int last = Math.max(start, end - 1);
+            while (last > start && (data[last] & 0xC0) == 0x80) {
+                last--;
+            }
+            int endLine = lines.lineOf(last);
+            int endColumn = lines.column(lines.lineStartOf(last), last);
+            return new Location(path, line + 1, column, endLine + 1, endColumn, start, end);
         }
 
         /**
@@ -305,12 +568,16 @@ public final class Engine {
                 boolean weaker = false;
                 for (int j = 0; j < findings.size() && !weaker; j++) {
                     Finding g = findings.get(j);
-                    weaker = j != i && declared.get(j).compareTo(declared.get(i)) > 0 && overlaps(f, g);
+                    // a stronger rule's overlapping finding wins; a rule's match in raw text wins over its match in
+                    // the same text decoded (same place, and a fingerprint that does not depend on decoding)
+                    weaker = j != i && overlaps(f, g) && (declared.get(j).compareTo(declared.get(i)) > 0
+                            || (g.ruleId().equals(f.ruleId()) && f.decoded().isPresent() && g.decoded().isEmpty()));
                 }
                 for (int j = 0; j < shadowCount && !weaker; j++) {
-                    weaker = shadows[j * 3 + 2] > declared.get(i).ordinal() && !f.secret().isEmpty()
-                            && f.location().startOffset() < shadows[j * 3 + 1]
-                            && shadows[j * 3] < f.location().endOffset();
+                    boolean overlapping = !f.secret().isEmpty() && f.location().startOffset() < shadows[j * 4 + 1]
+                            && shadows[j * 4] < f.location().endOffset();
+                    weaker = overlapping && (shadows[j * 4 + 2] > declared.get(i).ordinal() || (f.decoded().isPresent()
+                            && shadows[j * 4 + 3] >= 0 && regexRules[shadows[j * 4 + 3]].id().equals(f.ruleId())));
                 }
                 if (!weaker) {
                     kept.add(f);
@@ -338,6 +605,10 @@ public final class Engine {
 
         private void hit(int keyword, int end) {
             int start = end - keywords.length(keyword);
+            if (keyword >= firstTrigger) {
+                trigger(keyword, start);
+                return;
+            }
             for (int r : rulesByKeyword[keyword]) {
                 if (!admitted[r]) {
                     continue;
@@ -410,7 +681,7 @@ public final class Engine {
                     if (!seen.add(((long) absStart << 32) | absEnd)) {
                         continue;
                     }
-                    matchFinding(rule, absStart, absEnd, from + m.start(), from + m.end());
+                    matchFinding(r, absStart, absEnd, from + m.start(), from + m.end());
                 }
             }
         }
@@ -443,7 +714,7 @@ public final class Engine {
                 if (secret == null) {
                     continue;
                 }
-                matchFinding(rule, from + secret[0], from + secret[1], start, from + m.end());
+                matchFinding(r, from + secret[0], from + secret[1], start, from + m.end());
             }
         }
 
@@ -529,19 +800,20 @@ public final class Engine {
             return s < 0 || e <= s ? null : new int[] {s, e};
         }
 
-        private void matchFinding(Rule rule, int start, int end, int matchStart, int matchEnd) {
+        private void matchFinding(int r, int start, int end, int matchStart, int matchEnd) {
+            Rule rule = regexRules[r];
             String secret = new String(data, start, end - start, StandardCharsets.UTF_8);
             double entropy = Entropy.shannon(secret);
             if (rule.entropy() > 0 && entropy < rule.entropy()) {
                 return;
             }
-            if (rule.skipReport()) {
+            if (rule.validate().isPresent() && !valid(rule.validate().get(), secret)) {
                 return;
             }
-            Confidence confidence = rule.confidence();
-            if (rule.checksum().isPresent() && !Checksums.valid(rule.checksum().get(), secret)) {
-                confidence = Confidence.LOW;
+            if (rule.skipReport() && !isPart[r]) {
+                return;
             }
+            Confidence confidence = confidence(rule, secret);
             int lineStart = start;
             while (lineStart > 0 && data[lineStart - 1] != '\n') {
                 lineStart--;
@@ -549,31 +821,59 @@ public final class Engine {
             String match = new String(data, matchStart, matchEnd - matchStart, StandardCharsets.UTF_8);
             String lineText = lineText(lineStart, start, end);
             Optional<Suppression> suppression = allowlisted(rule, secret, match, lineText);
-            if (suppression.isPresent() && !keepAllowlisted) {
-                shadow(start, end, rule.confidence());
+            if (isPart[r] && suppression.isEmpty()) {
+                if (parts == null) {
+                    parts = new RequiredParts();
+                }
+                parts.add(r, start, end, secret);
+            }
+            if (rule.skipReport()) {
                 return;
             }
-            int line = lines.lineOf(start);
-            int column = lines.column(lineStart, start);
-            int last = end - 1;
-            while (last > start && (data[last] & 0xC0) == 0x80) {
-                last--;
+            if (suppression.isPresent() && !keepAllowlisted) {
+                shadow(start, end, rule.confidence(), r);
+                return;
             }
-            int endLine = lines.lineOf(last);
-            int endColumn = lines.column(lines.lineStartOf(last), last);
-            Location location = new Location(path, line + 1, column, endLine + 1, endColumn, start, end);
-            emit(rule, location, secret, match, lineText, entropy, confidence, suppression);
+            emit(r, rule, location(start, end), secret, match, lineText, entropy, confidence, suppression);
+        }
+
+        /**
+         * A match's confidence: the rule's; raised from medium to high when the rule states none and the secret starts
+         * with one of its keywords (a provider prefix); low when the rule's checksum does not hold.
+         */
+        private Confidence confidence(Rule rule, String secret) {
+            Confidence confidence = rule.confidence();
+            if (!rule.confidenceDeclared() && confidence == Confidence.MEDIUM && !rule.isPaired()) {
+                for (String k : rule.keywords()) {
+                    if (k.length() >= 3 && secret.regionMatches(true, 0, k, 0, k.length())) {
+                        confidence = Confidence.HIGH;
+                        break;
+                    }
+                }
+            }
+            if (rule.checksum().isPresent() && !Checksums.valid(rule.checksum().get(), secret)) {
+                confidence = Confidence.LOW;
+            }
+            return confidence;
+        }
+
+        private boolean valid(String validator, String secret) {
+            return switch (validator) {
+                case Validators.RANDOM -> RandomValue.looksRandom(secret);
+                default -> true;
+            };
         }
 
         /** Counts an allowlisted match that is not built, keeping its span for {@link #withoutWeakerOverlaps}. */
-        private void shadow(int start, int end, Confidence declaredConfidence) {
+        private void shadow(int start, int end, Confidence declaredConfidence, int rule) {
             allowlisted++;
-            if (shadowCount * 3 + 3 > shadows.length) {
-                shadows = Arrays.copyOf(shadows, Math.max(12, shadows.length * 2));
+            if (shadowCount * 4 + 4 > shadows.length) {
+                shadows = Arrays.copyOf(shadows, Math.max(16, shadows.length * 2));
             }
-            shadows[shadowCount * 3] = start;
-            shadows[shadowCount * 3 + 1] = end;
-            shadows[shadowCount * 3 + 2] = declaredConfidence.ordinal();
+            shadows[shadowCount * 4] = start;
+            shadows[shadowCount * 4 + 1] = end;
+            shadows[shadowCount * 4 + 2] = declaredConfidence.ordinal();
+            shadows[shadowCount * 4 + 3] = rule;
             shadowCount++;
         }
 
@@ -615,17 +915,28 @@ public final class Engine {
                 allowlisted++;
                 return;
             }
-            emit(rule, new Location(path, 1, 1, 1, 1, 0, 0), "", "", "", 0, rule.confidence(), suppression);
+            emit(-1, rule, new Location(path, 1, 1, 1, 1, 0, 0), "", "", "", 0, rule.confidence(), suppression);
         }
 
-        private void emit(Rule rule, Location location, String secret, String match, String lineText,
+        private void emit(int r, Rule rule, Location location, String secret, String match, String lineText,
                           double entropy, Confidence confidence, Optional<Suppression> suppression) {
             String fingerprint = Fingerprint.of(rule.id(), content.fingerprintPath(), secret);
+            Finding finding = new Finding(rule.id(), rule.description(), rule.severity(), confidence, rule.tags(),
+                    location, secret, match, lineText, entropy, fingerprint, content.origin(), suppression);
+            if (rule.isPaired()) {
+                if (unpaired == null) {
+                    unpaired = new ArrayList<>();
+                    unpairedRules = new ArrayList<>();
+                }
+                unpaired.add(finding);
+                unpairedRules.add(r);
+                return;
+            }
             declared.add(rule.confidence());
-            findings.add(new Finding(rule.id(), rule.description(), rule.severity(), confidence, rule.tags(),
-                    location, secret, match, lineText, entropy, fingerprint, content.origin(), suppression));
+            findings.add(finding);
         }
     }
+
 
     /** Merged, ordered windows of one rule in one content. */
     private static final class Window {

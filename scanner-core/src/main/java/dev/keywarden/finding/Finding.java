@@ -20,10 +20,15 @@ import java.util.Optional;
  * @param fingerprint stable identity: a hash of rule id, path and secret, no line number
  * @param origin      where the scanned content came from
  * @param suppression why this finding is suppressed, if it is
+ * @param decoded     the decodings that revealed the secret, outermost first and joined by {@code +} (for example
+ *                    {@code base64} or {@code percent+base64}); empty when it was found in the raw content. The
+ *                    location is then that of the encoded text in the content
+ * @param required    for a paired rule: the matches of the rules it requires nearby, reported with it
  */
 public record Finding(String ruleId, String description, Severity severity, Confidence confidence,
                       List<String> tags, Location location, String secret, String match, String line,
-                      double entropy, String fingerprint, Origin origin, Optional<Suppression> suppression) {
+                      double entropy, String fingerprint, Origin origin, Optional<Suppression> suppression,
+                      Optional<String> decoded, List<RequiredPart> required) {
 
     public Finding {
         Objects.requireNonNull(ruleId, "ruleId");
@@ -31,6 +36,16 @@ public record Finding(String ruleId, String description, Severity severity, Conf
         Objects.requireNonNull(secret, "secret");
         tags = List.copyOf(tags);
         Objects.requireNonNull(suppression, "suppression");
+        Objects.requireNonNull(decoded, "decoded");
+        required = List.copyOf(required);
+    }
+
+    /** A finding in raw content, of a rule that requires nothing. */
+    public Finding(String ruleId, String description, Severity severity, Confidence confidence, List<String> tags,
+                   Location location, String secret, String match, String line, double entropy, String fingerprint,
+                   Origin origin, Optional<Suppression> suppression) {
+        this(ruleId, description, severity, confidence, tags, location, secret, match, line, entropy, fingerprint,
+                origin, suppression, Optional.empty(), List.of());
     }
 
     public boolean suppressed() {
@@ -39,13 +54,26 @@ public record Finding(String ruleId, String description, Severity severity, Conf
 
     public Finding suppressedBy(Suppression why) {
         return new Finding(ruleId, description, severity, confidence, tags, location, secret, match, line, entropy,
-                fingerprint, origin, Optional.of(why));
+                fingerprint, origin, Optional.of(why), decoded, required);
     }
 
     /** The same finding, from another origin (git sources complete theirs once the whole history is read). */
     public Finding withOrigin(Origin other) {
         return new Finding(ruleId, description, severity, confidence, tags, location, secret, match, line, entropy,
-                fingerprint, other, suppression);
+                fingerprint, other, suppression, decoded, required);
+    }
+
+    /** The same finding found inside encoded text: at {@code encoded} in the content, revealed by {@code how}. */
+    public Finding decodedAt(Location encoded, String encodedLine, String how) {
+        return new Finding(ruleId, description, severity, confidence, tags, encoded, secret, match, encodedLine,
+                entropy, fingerprint, origin, suppression, Optional.of(decoded.map(d -> how + "+" + d).orElse(how)),
+                required.stream().map(p -> new RequiredPart(p.ruleId(), encoded, p.secret())).toList());
+    }
+
+    /** The same finding with the matches of the rules it requires. */
+    public Finding withRequired(List<RequiredPart> parts) {
+        return new Finding(ruleId, description, severity, confidence, tags, location, secret, match, line, entropy,
+                fingerprint, origin, suppression, decoded, parts);
     }
 
     /** Never prints the secret: findings end up in logs and exception messages by accident otherwise. */

@@ -11,6 +11,8 @@ public record Suppression(Kind kind, String reason) {
         /** The fingerprint is listed in {@code .keywardenignore}. */
         IGNORE_FILE,
         /** The finding is recorded in a baseline ({@code --baseline}): known before, not new. */
-        BASELINE
+        BASELINE,
+        /** The finding's confidence is below {@code --min-confidence}. */
+        MIN_CONFIDENCE
     }
 }

@@ -55,6 +55,25 @@ final class FindingJson {
         g.writeBooleanField("redacted", redactor.redacts() && !f.secret().isEmpty());
         g.writeNumberField("entropy", Math.round(f.entropy() * 1000) / 1000.0);
         g.writeStringField("fingerprint", f.fingerprint());
+        if (f.decoded().isPresent()) {
+            g.writeStringField("decoded", f.decoded().get());
+        } else {
+            g.writeNullField("decoded");
+        }
+        if (!f.required().isEmpty()) {
+            g.writeArrayFieldStart("required");
+            for (var part : f.required()) {
+                g.writeStartObject();
+                g.writeStringField("ruleId", part.ruleId());
+                g.writeNumberField("line", part.location().line());
+                g.writeNumberField("column", part.location().column());
+                g.writeNumberField("endLine", part.location().endLine());
+                g.writeNumberField("endColumn", part.location().endColumn());
+                g.writeStringField("secret", redactor.redact(part.secret()));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         var commit = f.origin().commitInfo();
         if (commit.isPresent()) {
             g.writeStringField("commit", commit.get().id());

@@ -122,7 +122,7 @@ public final class JunitReporter implements Reporter {
                 .append('\n');
         if (!f.secret().isEmpty()) {
             d.append("secret:      ").append(redactor.redactOneLine(f.secret())).append('\n');
-            d.append("line:        ").append(redactor.redactIn(f.line(), f.secret()).strip()).append('\n');
+            d.append("line:        ").append(redactor.redactLine(f).strip()).append('\n');
         }
         f.origin().commitInfo().ifPresent(c -> d.append("commit:      ").append(c.id()).append(' ')
                 .append(DateTimeFormatter.ISO_INSTANT.format(c.date())).append(' ').append(c.authorName())

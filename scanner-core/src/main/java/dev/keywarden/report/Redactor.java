@@ -78,6 +78,30 @@ public final class Redactor {
         return secret.substring(0, visible) + MASK;
     }
 
+    /**
+     * The finding's line, redacted: the secret, and for a secret found in decoded text, the encoded text too (it
+     * is the secret in another form). A long line whose encoded text cannot be located is hidden.
+     */
+    public String redactLine(dev.keywarden.finding.Finding f) {
+        String line = redactIn(f.line(), f.secret());
+        if (f.decoded().isEmpty() || !redacts()) {
+            return line;
+        }
+        dev.keywarden.finding.Location at = f.location();
+        String original = f.line();
+        try {
+            if (at.line() == at.endLine() && original.length() < 2048) {
+                int from = original.offsetByCodePoints(0, at.column() - 1);
+                int to = original.offsetByCodePoints(0, at.endColumn());
+                String encoded = original.substring(from, to);
+                return redactIn(line, encoded);
+            }
+        } catch (IndexOutOfBoundsException e) {
+            // fall through: hide the line
+        }
+        return "(line hidden: it holds the encoded secret)";
+    }
+
     /** {@code text} with every occurrence of the secret (or of its first line, for a multi-line one) redacted. */
     public String redactIn(String text, String secret) {
         if (secret.isEmpty() || !redacts() || text.isEmpty()) {

@@ -46,8 +46,15 @@ public final class TextReporter implements Reporter {
                 + f.severity().label() + ", confidence " + f.confidence().label() + "\n");
         if (!f.secret().isEmpty()) {
             out.write("  secret       " + style("33", redactor.redactOneLine(f.secret())) + "\n");
-            out.write("  line         " + excerpt(redactor.redactIn(f.line(), f.secret()), redactor.redact(f.secret()))
-                    + "\n");
+            out.write("  line         " + excerpt(redactor.redactLine(f), redactor.redact(f.secret())) + "\n");
+            if (f.decoded().isPresent()) {
+                out.write("  decoded      " + f.decoded().get() + " (the location is that of the encoded text)\n");
+            }
+            for (var part : f.required()) {
+                out.write("  with         " + part.ruleId() + " at " + part.location().line() + ":"
+                        + part.location().column() + "  " + style("33", redactor.redactOneLine(part.secret()))
+                        + "\n");
+            }
         } else {
             out.write("  file         sensitive by its name\n");
         }

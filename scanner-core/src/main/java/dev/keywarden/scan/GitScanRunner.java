@@ -6,6 +6,7 @@ import dev.keywarden.finding.Finding;
 import dev.keywarden.finding.FindingFilter;
 import dev.keywarden.finding.Origin;
 import dev.keywarden.finding.Origin.GitLocation;
+import dev.keywarden.source.NoiseFiles;
 import dev.keywarden.source.SkipReason;
 import dev.keywarden.source.git.BlobReader;
 import dev.keywarden.source.git.Changes;
@@ -123,6 +124,13 @@ public final class GitScanRunner {
         void scanBlob(ObjectReader reader, String path, ObjectId blob, Origin origin, int order,
                       Predicate<Finding> keep) {
             String where = path + " (blob " + blob.abbreviate(12).name() + ")";
+            if (!options.includeNoise()) {
+                Optional<String> noise = NoiseFiles.reason(path);
+                if (noise.isPresent()) {
+                    skips.add(new Skip(where, SkipReason.NOISE, noise.get()));
+                    return;
+                }
+            }
             BlobReader.Result result = blobReader.read(reader, blob);
             Engine.Scanned scan;
             long read = 0;

@@ -7,8 +7,10 @@ package dev.keywarden.scan;
  * @param maxFileSize files larger than this (bytes) are skipped and counted
  * @param gitignore   honour git's ignore rules inside a work tree
  * @param keepAllowlisted build allowlisted findings (marked suppressed) instead of only counting them
+ * @param includeNoise scan noise files too (lockfiles, minified code, source maps, vendored folders)
  */
-public record ScanOptions(int threads, long maxFileSize, boolean gitignore, boolean keepAllowlisted) {
+public record ScanOptions(int threads, long maxFileSize, boolean gitignore, boolean keepAllowlisted,
+                          boolean includeNoise) {
     public static final long DEFAULT_MAX_FILE_SIZE = 25L * 1024 * 1024;
 
     public ScanOptions {
@@ -22,6 +24,11 @@ public record ScanOptions(int threads, long maxFileSize, boolean gitignore, bool
 
     public ScanOptions(int threads, long maxFileSize, boolean gitignore) {
         this(threads, maxFileSize, gitignore, false);
+    }
+
+    /** Options that skip noise files. */
+    public ScanOptions(int threads, long maxFileSize, boolean gitignore, boolean keepAllowlisted) {
+        this(threads, maxFileSize, gitignore, keepAllowlisted, false);
     }
 
     public static ScanOptions defaults() {

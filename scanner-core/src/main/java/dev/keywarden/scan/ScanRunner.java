@@ -93,7 +93,7 @@ public final class ScanRunner {
             t.start();
             workers.add(t);
         }
-        FileWalker walker = new FileWalker(options.gitignore(), collector::warn);
+        FileWalker walker = new FileWalker(options.gitignore(), collector::warn, options.includeNoise());
         List<FileEntry> pending = new ArrayList<>(BATCH);
         try {
             for (Path p : paths) {

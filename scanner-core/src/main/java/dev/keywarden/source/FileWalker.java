@@ -36,10 +36,21 @@ public final class FileWalker {
 
     private final boolean honourGitignore;
     private final Consumer<String> warnings;
+    private final boolean includeNoise;
 
+    /** A walker that skips noise files ({@link NoiseFiles}). */
     public FileWalker(boolean honourGitignore, Consumer<String> warnings) {
+        this(honourGitignore, warnings, false);
+    }
+
+    /**
+     * @param includeNoise also list noise files and enter vendored folders (a file or folder named on the command
+     *                     line is walked either way)
+     */
+    public FileWalker(boolean honourGitignore, Consumer<String> warnings, boolean includeNoise) {
         this.honourGitignore = honourGitignore;
         this.warnings = warnings;
+        this.includeNoise = includeNoise;
     }
 
     /** Walks one path given on the command line; a missing path is an error of the caller's making. */
@@ -88,6 +99,12 @@ public final class FileWalker {
                         && !applied.get().holdsTrackedFiles(repoPath)) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
+                if (!includeNoise && NoiseFiles.vendoredFolder(name)) {
+                    if (parent.scope == null || !parent.scope.isIgnored(name, true)) {
+                        listener.skipped(child(parent.display, name) + "/", SkipReason.NOISE, "vendored");
+                    }
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
                 frames.push(new Frame(child(parent.display, name), repoPath,
                         parent.scope == null ? null : applied.get().scope(repoPath)));
                 return FileVisitResult.CONTINUE;
@@ -108,6 +125,13 @@ public final class FileWalker {
                 if (!attrs.isRegularFile() || ignored || name.equals(".git")) {
                     // sockets, fifos, devices; ignored files; a linked worktree's or submodule's gitdir pointer
                     return FileVisitResult.CONTINUE;
+                }
+                if (!includeNoise) {
+                    Optional<String> noise = NoiseFiles.fileReason(name);
+                    if (noise.isPresent()) {
+                        listener.skipped(display, SkipReason.NOISE, noise.get());
+                        return FileVisitResult.CONTINUE;
+                    }
                 }
                 String fingerprintPath = here.repoPath == null ? display : child(here.repoPath, name);
                 listener.file(new FileEntry(file, display, fingerprintPath, attrs.size()));

@@ -7,7 +7,8 @@ public enum SkipReason {
     UNREADABLE("unreadable"),
     SYMLINK("symbolic link, not followed"),
     ALLOWLISTED("path allowlisted"),
-    LFS_POINTER("Git LFS pointer");
+    LFS_POINTER("Git LFS pointer"),
+    NOISE("noise files (see --include-noise-files)");
 
     private final String label;
 

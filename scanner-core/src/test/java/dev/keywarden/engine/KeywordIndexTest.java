@@ -122,4 +122,32 @@ class KeywordIndexTest {
         assertEquals(List.of("key@5", "key@5003"), found, "NUL is never passed as a keyword");
         assertEquals(1, index.size(), "the NUL keyword is hidden");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {100, 4096, 9001, 20000})
+    void theSamePassReportsEveryRunOfBase64CharactersOnceInOrder(int size) {
+        java.util.Random random = new java.util.Random(size);
+        StringBuilder text = new StringBuilder();
+        while (text.length() < size) {
+            // words, punctuation and runs of every length around 16, some across the middle of the content
+            int len = random.nextInt(30);
+            for (int i = 0; i < len; i++) {
+                text.append("AZaz09+/".charAt(random.nextInt(8)));
+            }
+            text.append(" .-_=\n".charAt(random.nextInt(6)));
+        }
+        int mid = text.length() / 2;
+        text.replace(mid - 10, mid + 10, "Q".repeat(20));
+        byte[] data = text.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        java.util.List<Integer> expected = java.util.regex.Pattern.compile("[A-Za-z0-9+/]{16,}").matcher(text)
+                .results().map(java.util.regex.MatchResult::start).toList();
+        java.util.List<Integer> runs = new java.util.ArrayList<>();
+        java.util.List<Integer> hits = new java.util.ArrayList<>();
+        KeywordIndex index = new KeywordIndex(java.util.List.of("qqq"));
+        index.scan(data, 0, data.length, (k, end) -> hits.add(end), 16, runs::add);
+        assertEquals(expected, runs);
+        java.util.List<Integer> plainHits = new java.util.ArrayList<>();
+        index.scan(data, 0, data.length, (k, end) -> plainHits.add(end));
+        assertEquals(plainHits, hits, "keyword hits are the same with or without run counting");
+    }
 }
