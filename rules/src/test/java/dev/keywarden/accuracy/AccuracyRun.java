@@ -47,7 +47,8 @@ public record AccuracyRun(Corpus corpus, List<Detection> detections, List<Detect
     private static Detection detection(Path root, Finding f) {
         String relative = root.relativize(Path.of(f.location().path())).toString().replace('\\', '/');
         return new Detection(relative, f.location().startOffset(), f.location().endOffset(), f.location().line(),
-                f.ruleId(), f.confidence().name().toLowerCase(Locale.ROOT));
+                f.ruleId(), f.confidence().name().toLowerCase(Locale.ROOT), f.required().stream()
+                .map(p -> new int[] {p.location().startOffset(), p.location().endOffset()}).toList());
     }
 
     /** The whole corpus. */

@@ -8,8 +8,8 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * Recall and precision of a scan over a labelled corpus. A secret counts as found when a reported finding overlaps
- * its span; a finding is true when it overlaps a secret's span, and false otherwise: on a decoy, or on text the
+ * Recall and precision of a scan over a labelled corpus. A secret counts as found when a reported finding (or a
+ * part of a paired finding) overlaps its span; a finding is true when it overlaps a secret's span, and false otherwise: on a decoy, or on text the
  * corpus did not label at all.
  */
 public final class Score {
@@ -55,8 +55,7 @@ public final class Score {
         for (Sample s : samples) {
             if (s.secret() && counted.test(s)) {
                 score.secrets.add(s);
-                boolean found = detections.stream().anyMatch(d -> d.path().equals(s.path())
-                        && s.overlaps(d.start(), d.end()));
+                boolean found = detections.stream().anyMatch(d -> d.covers(s));
                 if (!found) {
                     score.missed.add(s);
                 }

@@ -52,9 +52,22 @@ class EngineTest {
     }
 
     @Test
-    void aTokenWithAWrongChecksumIsReportedAtLowConfidence() {
-        Finding f = scan(engine(GITHUB_RULE), "t=" + fake.githubTokenBadChecksum("ghp")).get(0);
-        assertEquals(Confidence.LOW, f.confidence());
+    void aTokenWithAWrongChecksumIsSuppressedAndShadowsWeakerRules() {
+        Engine e = engine(GITHUB_RULE + """
+                [[rules]]
+                id = "anything-after-t"
+                regex = '''t=([A-Za-z0-9_]{20,})'''
+                keywords = ["t="]
+                confidence = "low"
+                """);
+        byte[] bad = ("t=" + fake.githubTokenBadChecksum("ghp")).getBytes(StandardCharsets.UTF_8);
+        Engine.Scanned dropped = e.scan(Content.of("a.txt", bad, new Origin.File(Path.of("a.txt"))), false);
+        assertEquals(List.of(), dropped.findings(), "neither the token rule nor a weaker overlapping rule reports it");
+        Engine.Scanned kept = e.scan(Content.of("a.txt", bad, new Origin.File(Path.of("a.txt"))), true);
+        Finding f = kept.findings().stream().filter(x -> x.ruleId().equals("gh")).findFirst().orElseThrow();
+        assertTrue(f.suppression().orElseThrow().reason().contains("checksum"), f.suppression().toString());
+        assertEquals(List.of("gh"), scan(e, "t=" + fake.githubToken("ghp")).stream().map(Finding::ruleId).toList(),
+                "a valid token is reported once, by the token rule");
     }
 
     @Test
