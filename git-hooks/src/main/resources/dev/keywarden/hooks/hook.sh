@@ -1,0 +1,95 @@
+#!/bin/sh
+# keywarden @HOOK@ hook: stops secrets before they leave this machine.
+# Installed by `keywarden hook install`; `keywarden hook uninstall` removes it and puts back any hook it chained.
+# To skip it once, knowingly: KEYWARDEN_SKIP=1 git commit ... (or git commit --no-verify); CI still scans.
+# keywarden-hook-version: 1
+hook=@HOOK@
+java=@JAVA@
+classpath=@CLASSPATH@
+archive=@ARCHIVE@
+global=@GLOBAL@
+
+hooks_dir=$(dirname -- "$0")
+if [ "$hook" = pre-push ]; then
+    # git writes the refs being pushed on standard input: every hook in the chain gets them
+    input=$(cat)
+fi
+
+# run COMMAND...: with the pushed refs on standard input for pre-push
+run() {
+    if [ "$hook" = pre-push ]; then
+        printf '%s\n' "$input" | "$@"
+    else
+        "$@"
+    fi
+}
+
+# the hook that was here before keywarden runs first, as it did before; its failure still blocks
+if [ -x "$hooks_dir/$hook.keywarden-chained" ]; then
+    run "$hooks_dir/$hook.keywarden-chained" "$@" || exit $?
+fi
+if [ "$global" = 1 ]; then
+    # a global hooks path hides each repository's own hooks: run this repository's hook too
+    local_hook="$(git rev-parse --git-common-dir 2>/dev/null)/hooks/$hook"
+    if [ -x "$local_hook" ] && ! [ "$local_hook" -ef "$0" ]; then
+        run "$local_hook" "$@" || exit $?
+    fi
+fi
+
+if [ "${KEYWARDEN_SKIP:-0}" = 1 ]; then
+    echo "keywarden: KEYWARDEN_SKIP=1: the secret scan was skipped for this $hook (the CI scan will still run)" >&2
+    exit 0
+fi
+
+present=0
+if [ -x "$java" ] && [ -n "$classpath" ]; then
+    present=1
+    old_ifs=$IFS
+    IFS=:
+    set -f
+    for entry in $classpath; do
+        [ -e "$entry" ] || present=0
+    done
+    set +f
+    IFS=$old_ifs
+fi
+
+if [ "$present" = 1 ]; then
+    jar=${classpath%%:*}
+    if [ -z "$archive" ]; then
+        run "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -cp "$classpath" \
+            dev.keywarden.cli.Main hook run "$hook" "$@"
+        exit $?
+    fi
+    if [ -f "$archive" ] && ! [ "$jar" -nt "$archive" ]; then
+        run "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto \
+            "-XX:SharedArchiveFile=$archive" -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$classpath" \
+            dev.keywarden.cli.Main hook run "$hook" "$@"
+        exit $?
+    fi
+    # no archive yet, or one older than the jar: this run records the classes it loads for the next ones
+    mkdir -p "$(dirname -- "$archive")" 2>/dev/null
+    status=0
+    run "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData "-XX:ArchiveClassesAtExit=$archive.$$" \
+        -Xlog:disable -Xlog:all=error:stderr -cp "$classpath" dev.keywarden.cli.Main hook run "$hook" "$@" || status=$?
+    if [ -f "$archive.$$" ]; then
+        mv -f "$archive.$$" "$archive" 2>/dev/null || rm -f "$archive.$$"
+    fi
+    exit "$status"
+fi
+
+if command -v keywarden >/dev/null 2>&1; then
+    run keywarden hook run "$hook" "$@"
+    exit $?
+fi
+
+cat >&2 <<MESSAGE
+keywarden: the $hook secret scan cannot run: keywarden was not found.
+  It was installed from:  $java -cp $classpath
+  and there is no 'keywarden' on PATH either.
+To fix it, install keywarden again and re-run 'keywarden hook install' in this repository
+(or put keywarden's bin/ directory on PATH).
+To go ahead without the scan, knowingly: KEYWARDEN_SKIP=1 git ... (or git commit/push --no-verify);
+the CI scan will still see any secret.
+MESSAGE
+exit 1
