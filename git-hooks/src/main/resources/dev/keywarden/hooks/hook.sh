@@ -30,9 +30,10 @@ if [ -x "$hooks_dir/$hook.keywarden-chained" ]; then
 fi
 if [ "$global" = 1 ]; then
     # a global hooks path hides each repository's own hooks: run this repository's hook too
-    local_hook="$(git rev-parse --git-common-dir 2>/dev/null)/hooks/$hook"
-    if [ -x "$local_hook" ] && ! [ "$local_hook" -ef "$0" ]; then
-        run "$local_hook" "$@" || exit $?
+    local_hooks=$(git rev-parse --git-common-dir 2>/dev/null)/hooks
+    if [ -x "$local_hooks/$hook" ] &&
+        [ "$(cd -- "$local_hooks" && pwd -P)" != "$(cd -- "$hooks_dir" && pwd -P)" ]; then
+        run "$local_hooks/$hook" "$@" || exit $?
     fi
 fi
 
@@ -61,7 +62,7 @@ if [ "$present" = 1 ]; then
             dev.keywarden.cli.Main hook run "$hook" "$@"
         exit $?
     fi
-    if [ -f "$archive" ] && ! [ "$jar" -nt "$archive" ]; then
+    if [ -f "$archive" ] && [ -z "$(find "$jar" -newer "$archive" 2>/dev/null)" ]; then
         run "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto \
             "-XX:SharedArchiveFile=$archive" -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$classpath" \
             dev.keywarden.cli.Main hook run "$hook" "$@"

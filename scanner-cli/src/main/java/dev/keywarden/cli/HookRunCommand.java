@@ -16,15 +16,18 @@ import dev.keywarden.source.SkipReason;
 import dev.keywarden.source.git.Changes;
 import dev.keywarden.source.git.GitHistory;
 import dev.keywarden.source.git.GitSourceException;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.util.FS;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -72,19 +75,50 @@ final class HookRunCommand implements Callable<Integer> {
     }
 
     /**
+     * Tells JGit where git's system configuration is, so that it does not start {@code git config --system} to ask
+     * (a process start on every commit): {@code GIT_CONFIG_SYSTEM} when set, else {@code etc/gitconfig} beside the
+     * git that runs the hook ({@code GIT_EXEC_PATH} is {@code <prefix>/libexec/git-core} or
+     * {@code <prefix>/lib/git-core}), else {@code /etc/gitconfig}. {@code GIT_CONFIG_NOSYSTEM} still turns it off.
+     */
+    static void locateSystemGitConfig() {
+        String explicit = System.getenv("GIT_CONFIG_SYSTEM");
+        File config = null;
+        if (explicit != null && !explicit.isEmpty()) {
+            config = new File(explicit);
+        } else {
+            String execPath = System.getenv("GIT_EXEC_PATH");
+            if (execPath != null && !execPath.isEmpty()) {
+                Path prefix = Path.of(execPath).getParent() == null ? null : Path.of(execPath).getParent().getParent();
+                if (prefix != null && !prefix.toString().equals("/usr") && Files.isRegularFile(prefix.resolve(
+                        "etc/gitconfig"))) {
+                    config = prefix.resolve("etc/gitconfig").toFile();
+                }
+            }
+            if (config == null) {
+                config = new File("/etc/gitconfig");
+            }
+        }
+        FS.DETECTED.setGitSystemConfig(config);
+    }
+
+    /**
      * Runs the hook in the repository at the current directory (git runs hooks at the work tree's root).
      * The repository's {@code .keywarden.toml} and {@code .keywardenignore} apply, as for {@code keywarden staged}.
      */
     static int run(HookType type, EngineOptions options, InputStream stdin, PrintStream err) throws Exception {
         PrintStream out = new PrintStream(err, true, StandardCharsets.UTF_8);
-        Path here = Path.of("");
-        try (GitHistory history = type == HookType.PRE_COMMIT ? GitHistory.openForIndex(here)
-                : GitHistory.open(here)) {
+        // git runs hooks at the work tree's root: load the rules there while JGit reads the repository, on the
+        // other core (the two take about as long as each other)
+        Path cwd = Path.of("").toAbsolutePath();
+        EngineLoader early = EngineLoader.start(options, cwd);
+        locateSystemGitConfig();
+        try (GitHistory history = type == HookType.PRE_COMMIT ? GitHistory.openForIndex(cwd)
+                : GitHistory.open(cwd)) {
             Repository repository = history.repository();
             if (repository.isBare()) {
                 throw new UsageError("the " + type + " hook needs a work tree; this repository is bare");
             }
-            Path root = repository.getWorkTree().toPath();
+            Path root = repository.getWorkTree().toPath().toAbsolutePath();
             Changes.ChangeSet changes;
             if (type == HookType.PRE_COMMIT) {
                 changes = Changes.staged(repository);
@@ -99,7 +133,8 @@ final class HookRunCommand implements Callable<Integer> {
             if (changes.changes().isEmpty()) {
                 return ExitCodes.CLEAN;
             }
-            Engine engine = options.engine(root);
+            // run from elsewhere than the root (by hand), the configuration is the root's
+            Engine engine = root.equals(cwd) ? early.engine() : options.engine(root);
             // the lead wires the baseline (.keywarden-baseline.json when present) and --min-confidence medium here
             FindingFilter filter = options.filters(root);
             GitScanRunner runner = new GitScanRunner(engine, new ScanOptions(options.threads(), options.maxFileSize,
@@ -124,6 +159,38 @@ final class HookRunCommand implements Callable<Integer> {
             throw new UsageError(e.getMessage());
         } catch (IOException e) {
             throw new IoFailure("cannot read the repository: " + ScanCommand.describe(e), e);
+        }
+    }
+
+    /** Builds the engine on its own thread; {@link #engine()} waits for it and rethrows what it threw. */
+    private static final class EngineLoader {
+        private final Thread thread;
+        private volatile Engine engine;
+        private volatile Exception failure;
+
+        private EngineLoader(EngineOptions options, Path root) {
+            thread = new Thread(() -> {
+                try {
+                    engine = options.engine(root);
+                } catch (Exception | Error e) {
+                    failure = e instanceof Exception ex ? ex : new IllegalStateException(e);
+                }
+            }, "keywarden-rules");
+            thread.setDaemon(true);
+        }
+
+        static EngineLoader start(EngineOptions options, Path root) {
+            EngineLoader loader = new EngineLoader(options, root);
+            loader.thread.start();
+            return loader;
+        }
+
+        Engine engine() throws Exception {
+            thread.join();
+            if (failure != null) {
+                throw failure;
+            }
+            return engine;
         }
     }
 }
