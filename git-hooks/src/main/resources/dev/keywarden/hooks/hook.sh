@@ -62,7 +62,8 @@ if [ "$present" = 1 ]; then
             dev.keywarden.cli.Main hook run "$hook" "$@"
         exit $?
     fi
-    if [ -f "$archive" ] && [ -z "$(find "$jar" -newer "$archive" 2>/dev/null)" ]; then
+    if [ -f "$archive" ] && [ -f "$archive.stamp" ] && read -r stamp < "$archive.stamp" &&
+        [ "$stamp" = "$(ls -ln -- "$jar")" ]; then
         run "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto \
             "-XX:SharedArchiveFile=$archive" -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$classpath" \
             dev.keywarden.cli.Main hook run "$hook" "$@"
@@ -74,7 +75,8 @@ if [ "$present" = 1 ]; then
     run "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData "-XX:ArchiveClassesAtExit=$archive.$$" \
         -Xlog:disable -Xlog:all=error:stderr -cp "$classpath" dev.keywarden.cli.Main hook run "$hook" "$@" || status=$?
     if [ -f "$archive.$$" ]; then
-        mv -f "$archive.$$" "$archive" 2>/dev/null || rm -f "$archive.$$"
+        # the archive is valid for this jar only (the JVM checks its size and time): remember which one
+        { mv -f "$archive.$$" "$archive" && ls -ln -- "$jar" > "$archive.stamp"; } 2>/dev/null || rm -f "$archive.$$"
     fi
     exit "$status"
 fi
