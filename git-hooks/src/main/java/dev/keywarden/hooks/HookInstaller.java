@@ -351,14 +351,14 @@ public final class HookInstaller {
         return new HookStatus(type, user, state, Optional.empty(), recorded);
     }
 
-    private static final Pattern ASSIGNMENT = Pattern.compile("(?m)^(java|classpath|archive)='((?:[^']|'\\\\'')*)'$");
-
     /** The launcher a keywarden hook script records. */
     static Optional<HookLauncher> recordedLauncher(Path script) throws IOException {
         Map<String, String> values = new java.util.HashMap<>();
-        Matcher m = ASSIGNMENT.matcher(Files.readString(script, StandardCharsets.UTF_8));
-        while (m.find()) {
-            values.put(m.group(1), m.group(2).replace("'\\''", "'"));
+        for (String line : Files.readAllLines(script, StandardCharsets.UTF_8)) {
+            int equals = line.indexOf("='");
+            if (equals > 0 && List.of("java", "classpath", "archive").contains(line.substring(0, equals))) {
+                values.put(line.substring(0, equals), unquote(line.substring(equals + 1)));
+            }
         }
         if (!values.containsKey("java") || !values.containsKey("classpath")) {
             return Optional.empty();
@@ -372,6 +372,25 @@ public final class HookInstaller {
         String archive = values.getOrDefault("archive", "");
         return Optional.of(new HookLauncher(Path.of(values.get("java")), classpath,
                 archive.isEmpty() ? Optional.empty() : Optional.of(Path.of(archive))));
+    }
+
+    /** The value of a shell word made of single-quoted parts and backslash-escaped characters. */
+    static String unquote(String word) {
+        StringBuilder out = new StringBuilder(word.length());
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c == '\'') {
+                int end = word.indexOf('\'', i + 1);
+                end = end < 0 ? word.length() : end;
+                out.append(word, i + 1, end);
+                i = end;
+            } else if (c == '\\' && i + 1 < word.length()) {
+                out.append(word.charAt(++i));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     // -------------------------------------------------------------------------------------------------- files
