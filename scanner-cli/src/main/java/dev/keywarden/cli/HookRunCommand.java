@@ -135,7 +135,8 @@ final class HookRunCommand implements Callable<Integer> {
             }
             // run from elsewhere than the root (by hand), the configuration is the root's
             Engine engine = root.equals(cwd) ? early.engine() : options.engine(root);
-            // the lead wires the baseline (.keywarden-baseline.json when present) and --min-confidence medium here
+            // the filters every hook run applies; the baseline (.keywarden-baseline.json when present) and the
+            // minimum confidence (medium) belong in this chain too
             FindingFilter filter = options.filters(root);
             GitScanRunner runner = new GitScanRunner(engine, new ScanOptions(options.threads(), options.maxFileSize,
                     false, false), filter);
