@@ -126,6 +126,7 @@ public final class HookInstaller {
                     + "runs the hooks there for every repository, not this one's. Run 'keywarden hook install "
                     + "--global' to protect every repository, or set a hooks path for this repository only.");
         }
+        clearArchiveMarker();
         List<String> done = new ArrayList<>();
         for (HookType type : types) {
             done.add(location instanceof HooksLocation.Husky h ? installHusky(h, type)
@@ -145,6 +146,7 @@ public final class HookInstaller {
                     + "repository with 'keywarden hook install'");
         }
         Files.createDirectories(dir);
+        clearArchiveMarker();
         List<String> done = new ArrayList<>();
         if (configured.isEmpty()) {
             Files.writeString(dir.resolve(SET_HOOKS_PATH_MARKER), "keywarden set core.hooksPath in the global git "
@@ -205,6 +207,13 @@ public final class HookInstaller {
         }
         return "added keywarden to husky's " + user + " (it runs " + machine + "); commit " + user
                 + " so the whole team gets the check";
+    }
+
+    /** The hook script stops trying to make its archive after a JVM failed to; installing again retries. */
+    private void clearArchiveMarker() throws IOException {
+        if (launcher.archive().isPresent()) {
+            Files.deleteIfExists(Path.of(launcher.archive().get() + ".off"));
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- uninstall

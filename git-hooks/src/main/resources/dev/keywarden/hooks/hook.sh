@@ -69,16 +69,27 @@ if [ "$present" = 1 ]; then
             dev.keywarden.cli.Main hook run "$hook" "$@"
         exit $?
     fi
-    # no archive yet, or one older than the jar: this run records the classes it loads for the next ones
-    mkdir -p "$(dirname -- "$archive")" 2>/dev/null
-    status=0
-    run "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData "-XX:ArchiveClassesAtExit=$archive.$$" \
-        -Xlog:disable -Xlog:all=error:stderr -cp "$classpath" dev.keywarden.cli.Main hook run "$hook" "$@" || status=$?
-    if [ -f "$archive.$$" ]; then
-        # the archive is valid for this jar only (the JVM checks its size and time): remember which one
-        { mv -f "$archive.$$" "$archive" && ls -ln -- "$jar" > "$archive.stamp"; } 2>/dev/null || rm -f "$archive.$$"
+    # no archive yet, or one made from another jar: this run records the classes it loads for the next ones
+    if [ ! -f "$archive.off" ] && mkdir -p "$(dirname -- "$archive")" 2>/dev/null &&
+        [ -w "$(dirname -- "$archive")" ]; then
+        status=0
+        run "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData "-XX:ArchiveClassesAtExit=$archive.$$" \
+            -Xlog:disable -Xlog:all=error:stderr -cp "$classpath" dev.keywarden.cli.Main hook run "$hook" "$@" ||
+            status=$?
+        if [ -f "$archive.$$" ]; then
+            # the archive is valid for this jar only (the JVM checks its size and time): remember which one
+            { mv -f "$archive.$$" "$archive" && ls -ln -- "$jar" > "$archive.stamp"; } 2>/dev/null ||
+                rm -f "$archive.$$"
+            exit "$status"
+        fi
+        # no archive: a JVM that cannot make one (no base CDS archive) stops before running keywarden, so run
+        # it again plainly; and do not try again (hook install clears this)
+        echo "this JVM made no class-data archive for $jar" > "$archive.off" 2>/dev/null
+        [ "$status" = 0 ] && exit 0
     fi
-    exit "$status"
+    run "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -cp "$classpath" \
+        dev.keywarden.cli.Main hook run "$hook" "$@"
+    exit $?
 fi
 
 if command -v keywarden >/dev/null 2>&1; then

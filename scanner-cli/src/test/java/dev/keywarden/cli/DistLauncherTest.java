@@ -55,7 +55,7 @@ class DistLauncherTest {
     }
 
     /** A jar like the real one to the launcher: it starts keywarden's Main, from the test's class path. */
-    private static void writeJar(Path jar) throws Exception {
+    static void writeJar(Path jar) throws Exception {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "dev.keywarden.cli.Main");

@@ -247,6 +247,30 @@ class HookEndToEndTest {
     }
 
     @Test
+    void aJvmThatCannotMakeTheClassDataArchiveStillRunsTheCheck() throws Exception {
+        // a java without a base CDS archive refuses -XX:ArchiveClassesAtExit at start-up
+        Path java = tmp.resolve("jdk/bin/java");
+        Files.createDirectories(java.getParent());
+        Files.writeString(java, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java")
+                + "' -Xshare:off \"$@\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path jar = Files.createDirectories(tmp.resolve("lib")).resolve("keywarden.jar");
+        DistLauncherTest.writeJar(jar);
+        Path archive = tmp.resolve("lib/keywarden-hook.jsa");
+        new HookInstaller(new HookLauncher(java, List.of(jar), Optional.of(archive)), git.env())
+                .install(repo, EnumSet.of(HookType.PRE_COMMIT), false);
+
+        GitProcess.Result blocked = commitFile(git, "a.txt", "t=" + token() + "\n");
+        assertEquals(1, blocked.code(), blocked.toString());
+        assertTrue(blocked.output().contains("github-pat"), blocked.output());
+        assertTrue(Files.exists(Path.of(archive + ".off")), "it does not try again on every commit");
+        git.ok("reset", "-q", "a.txt");
+        GitProcess.Result clean = commitFile(git, "b.txt", "clean\n");
+        assertEquals(0, clean.code(), clean.toString());
+        assertEquals("", clean.output(), "silent once it knows");
+    }
+
+    @Test
     void aGlobalInstallChecksEveryRepositoryAndStillRunsTheRepositorysOwnHook() throws Exception {
         HookInstaller global = installer(git);
         global.installGlobal(repo, EnumSet.of(HookType.PRE_COMMIT), false);
