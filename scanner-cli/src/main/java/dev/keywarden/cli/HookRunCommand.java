@@ -89,8 +89,7 @@ final class HookRunCommand implements Callable<Integer> {
             String execPath = System.getenv("GIT_EXEC_PATH");
             if (execPath != null && !execPath.isEmpty()) {
                 Path prefix = Path.of(execPath).getParent() == null ? null : Path.of(execPath).getParent().getParent();
-                if (prefix != null && !prefix.toString().equals("/usr") && Files.isRegularFile(prefix.resolve(
-                        "etc/gitconfig"))) {
+                if (prefix != null && Files.isRegularFile(prefix.resolve("etc/gitconfig"))) {
                     config = prefix.resolve("etc/gitconfig").toFile();
                 }
             }
