@@ -122,6 +122,14 @@ public final class HookInstaller {
     public List<String> install(Path dir, Set<HookType> types, boolean force) throws HookException, IOException {
         HooksLocation location = locate(dir);
         if (location instanceof HooksLocation.Directory d && d.global()) {
+            boolean allOurs = true;
+            for (HookType type : types) {
+                allOurs &= isOurs(d.dir().resolve(type.fileName()));
+            }
+            if (allOurs) {
+                return List.of("keywarden's global hooks in " + d.dir() + " already check this repository: "
+                        + "nothing to install");
+            }
             throw new HookException("core.hooksPath is set in your global git configuration (" + d.dir() + "): git "
                     + "runs the hooks there for every repository, not this one's. Run 'keywarden hook install "
                     + "--global' to protect every repository, or set a hooks path for this repository only.");

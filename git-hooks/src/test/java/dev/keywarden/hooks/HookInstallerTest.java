@@ -173,7 +173,9 @@ class HookInstallerTest {
                 .filter(s -> s.state() == HookInstaller.State.INSTALLED).map(HookInstaller.HookStatus::file)
                 .toList());
 
-        HookException e = assertThrows(HookException.class, () -> installer.install(repo, PRE_COMMIT, false));
+        assertTrue(installer.install(repo, PRE_COMMIT, false).get(0).contains("already check this repository"));
+        HookException e = assertThrows(HookException.class, () -> installer.install(repo,
+                EnumSet.allOf(HookType.class), false));
         assertTrue(e.getMessage().contains("--global"), "a local install would write into the global directory");
 
         installer.uninstallGlobal(repo);
