@@ -1,5 +1,5 @@
 /**
- * Git hook installation and the hook scripts. Filled in by the git-hooks issue; the module exists now so the
- * build has its final shape.
+ * keywarden's git hooks: the installer (hooks directory as git resolves it, chaining an existing hook, husky,
+ * a global hooks path), the POSIX hook script, pre-push input, and the message a hook prints when it blocks.
  */
 package dev.keywarden.hooks;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import com.google.re2j.Pattern;
 import dev.keywarden.finding.Confidence;
 import dev.keywarden.finding.Severity;
@@ -34,7 +33,6 @@ import java.util.Set;
  * pack unless it says {@code useDefault = false}: a config holding only allowlists never disables detection.
  */
 public final class ConfigLoader {
-    private static final TomlMapper TOML = new TomlMapper();
     private static final int MAX_EXTEND_DEPTH = 8;
 
     static final Set<String> ROOT_KEYS = Set.of("title", "description", "minVersion", "extend", "rules", "allowlist",
@@ -243,18 +241,13 @@ public final class ConfigLoader {
 
     static ObjectNode parse(String name, String toml) throws ConfigException {
         try {
-            JsonNode node = TOML.readTree(toml);
-            if (node == null || node.isMissingNode()) {
-                return TOML.createObjectNode();
-            }
-            if (!node.isObject()) {
-                throw new ConfigException(name, "not a TOML table");
-            }
-            return (ObjectNode) node;
+            return TomlTrees.read(toml);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw new ConfigException(name, "invalid TOML" + where + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException(name, "invalid TOML: " + e.getMessage());
         }
     }
 

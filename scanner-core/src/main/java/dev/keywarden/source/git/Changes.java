@@ -4,6 +4,7 @@ import dev.keywarden.finding.Origin.CommitInfo;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +17,16 @@ import org.eclipse.jgit.diff.EditList;
 import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
 import org.eclipse.jgit.dircache.DirCacheIterator;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.revwalk.RevSort;
+import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.AbstractTreeIterator;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
@@ -69,25 +73,69 @@ public final class Changes {
         }
         String baseName = range.substring(0, dots);
         String headName = range.substring(dots + 2);
-        try (RevWalk walk = new RevWalk(repository); ObjectReader reader = repository.newObjectReader();
-             DiffFormatter diff = formatter(repository)) {
+        try (RevWalk walk = new RevWalk(repository); ObjectReader reader = repository.newObjectReader()) {
             RevCommit head = walk.parseCommit(resolve(repository, headName));
             RevCommit base = walk.parseCommit(resolve(repository, baseName));
-            walk.markStart(head);
-            walk.markUninteresting(base);
-            walk.sort(RevSort.TOPO);
-            walk.sort(RevSort.REVERSE, true);
-            List<Change> changes = new ArrayList<>();
-            int order = 0;
-            for (RevCommit commit : walk) {
-                CommitInfo info = GitHistory.info(commit);
-                changes.addAll(commitChanges(walk, reader, diff, commit, info, order++));
-            }
-            return new ChangeSet(changes, GitHistory.treeBlobs(reader, head.getTree()), order);
+            ChangeSet changes = between(repository, List.of(head), List.of(base));
+            return new ChangeSet(changes.changes(), GitHistory.treeBlobs(reader, head.getTree()), changes.commits());
         } catch (GitSourceException e) {
             throw e;
         } catch (IOException e) {
             throw new GitSourceException("cannot read the range " + range + " (" + e.getMessage() + ")", true);
+        }
+    }
+
+    /**
+     * The changes of the commits reachable from any of {@code heads} and from none of {@code bases}, oldest first:
+     * what a push of several refs adds to what the remote already has. Heads and bases that are tags are peeled;
+     * those that are not commits, or are missing locally, are left out. The tree blobs at the heads are not
+     * collected (no whole-tree walk): {@link ChangeSet#headBlobs()} is empty.
+     */
+    public static ChangeSet between(Repository repository, Collection<? extends ObjectId> heads,
+                                    Collection<? extends ObjectId> bases) throws GitSourceException {
+        try (RevWalk walk = new RevWalk(repository); ObjectReader reader = repository.newObjectReader();
+             DiffFormatter diff = formatter(repository)) {
+            int starts = 0;
+            for (ObjectId head : heads) {
+                RevCommit commit = peelToCommit(walk, head);
+                if (commit != null) {
+                    walk.markStart(commit);
+                    starts++;
+                }
+            }
+            for (ObjectId base : bases) {
+                RevCommit commit = peelToCommit(walk, base);
+                if (commit != null) {
+                    walk.markUninteresting(commit);
+                }
+            }
+            List<Change> changes = new ArrayList<>();
+            int order = 0;
+            if (starts > 0) {
+                walk.sort(RevSort.TOPO);
+                walk.sort(RevSort.REVERSE, true);
+                for (RevCommit commit : walk) {
+                    CommitInfo info = GitHistory.info(commit);
+                    changes.addAll(commitChanges(walk, reader, diff, commit, info, order++));
+                }
+            }
+            return new ChangeSet(changes, java.util.Set.of(), order);
+        } catch (IOException e) {
+            throw new GitSourceException("cannot read the commits to scan in " + repository.getDirectory() + " ("
+                    + e.getMessage() + ")", true);
+        }
+    }
+
+    /** The commit {@code id} names (through tags); null when it is missing or not a commit. */
+    private static RevCommit peelToCommit(RevWalk walk, ObjectId id) throws IOException {
+        try {
+            RevObject object = walk.parseAny(id);
+            while (object instanceof RevTag tag) {
+                object = walk.parseAny(tag.getObject());
+            }
+            return object instanceof RevCommit commit ? commit : null;
+        } catch (MissingObjectException e) {
+            return null;
         }
     }
 
