@@ -71,14 +71,15 @@ public final class BlockingMessage {
         if (f.origin() instanceof Origin.GitBlob blob) {
             Origin.CommitInfo c = blob.introduced();
             out.append(" (commit ").append(c.id(), 0, Math.min(12, c.id().length())).append(" \"")
-                    .append(c.subject()).append("\")");
+                    .append(redactor.redactIn(c.subject(), f.secret())).append("\")");
         }
         out.append("; fingerprint ").append(f.fingerprint()).append('\n');
     }
 
     private static void falsePositive(StringBuilder out) {
         out.append("  2. Not a secret? Add a 'keywarden:allow' comment on that line, or put the finding's fingerprint\n")
-                .append("     in .keywardenignore (or accept it into the baseline, .keywarden-baseline.json).\n");
+                .append("     in .keywardenignore, or accept every current finding into the baseline with\n")
+                .append("     'keywarden baseline update' and commit .keywarden-baseline.json.\n");
     }
 
     private static String count(int n) {

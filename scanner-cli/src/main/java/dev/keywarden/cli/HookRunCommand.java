@@ -1,6 +1,7 @@
 package dev.keywarden.cli;
 
 import dev.keywarden.engine.Engine;
+import dev.keywarden.finding.Confidence;
 import dev.keywarden.finding.Finding;
 import dev.keywarden.finding.FindingFilter;
 import dev.keywarden.hooks.BlockingMessage;
@@ -9,7 +10,6 @@ import dev.keywarden.hooks.HookType;
 import dev.keywarden.hooks.PrePush;
 import dev.keywarden.report.Redactor;
 import dev.keywarden.scan.GitScanRunner;
-import dev.keywarden.scan.ScanOptions;
 import dev.keywarden.scan.ScanResult;
 import dev.keywarden.scan.Skip;
 import dev.keywarden.source.SkipReason;
@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.util.FS;
@@ -59,18 +60,32 @@ final class HookRunCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engineOptions;
 
+    @Mixin
+    BaselineOption baseline;
+
     @Override
     public Integer call() throws Exception {
         HookType type = HookType.parse(hook).orElseThrow(() -> new UsageError("unknown hook '" + hook
                 + "': keywarden runs as pre-commit or pre-push"));
-        return run(type, engineOptions, System.in, System.err);
+        return run(type, engineOptions, Optional.ofNullable(baseline.file), System.in, System.err);
     }
+
+    /**
+     * A hook blocks someone's commit: it reports what is at least a strict format (medium), not generic guesses,
+     * unless {@code --min-confidence} says otherwise.
+     */
+    static final Confidence DEFAULT_MIN_CONFIDENCE = Confidence.MEDIUM;
+
+    /** The baseline a hook honours when there is one at the work tree's root and none is named. */
+    static final String DEFAULT_BASELINE = ".keywarden-baseline.json";
 
     /** The scan options a hook uses when git runs it: the repository's configuration, every default. */
     static EngineOptions hookDefaults() {
         EngineOptions options = new EngineOptions();
         options.configOption = new ConfigOption();
         options.maxFileSize = 25L * 1024 * 1024;
+        options.decodeDepth = Engine.DEFAULT_DECODE_DEPTH;
+        options.minConfidence = DEFAULT_MIN_CONFIDENCE;
         return options;
     }
 
@@ -102,9 +117,15 @@ final class HookRunCommand implements Callable<Integer> {
 
     /**
      * Runs the hook in the repository at the current directory (git runs hooks at the work tree's root).
-     * The repository's {@code .keywarden.toml} and {@code .keywardenignore} apply, as for {@code keywarden staged}.
+     * The repository's {@code .keywarden.toml} and {@code .keywardenignore} apply, as for {@code keywarden staged},
+     * and its baseline: {@code baseline} when given, else {@code .keywarden-baseline.json} at the root when present.
+     * Findings below medium confidence are left out unless the options ask for another level.
      */
-    static int run(HookType type, EngineOptions options, InputStream stdin, PrintStream err) throws Exception {
+    static int run(HookType type, EngineOptions options, Optional<Path> baseline, InputStream stdin,
+                   PrintStream err) throws Exception {
+        if (options.minConfidence == null) {
+            options.minConfidence = DEFAULT_MIN_CONFIDENCE;
+        }
         PrintStream out = new PrintStream(err, true, StandardCharsets.UTF_8);
         // git runs hooks at the work tree's root: load the rules there while JGit reads the repository, on the
         // other core (the two take about as long as each other)
@@ -134,11 +155,13 @@ final class HookRunCommand implements Callable<Integer> {
             }
             // run from elsewhere than the root (by hand), the configuration is the root's
             Engine engine = root.equals(cwd) ? early.engine() : options.engine(root);
-            // the filters every hook run applies; the baseline (.keywarden-baseline.json when present) and the
-            // minimum confidence (medium) belong in this chain too
             FindingFilter filter = options.filters(root);
-            GitScanRunner runner = new GitScanRunner(engine, new ScanOptions(options.threads(), options.maxFileSize,
-                    false, false), filter);
+            Optional<Path> baselineFile = baseline.or(() -> Optional.of(root.resolve(DEFAULT_BASELINE))
+                    .filter(Files::isRegularFile));
+            if (baselineFile.isPresent()) {
+                filter = FindingFilter.chain(List.of(filter, BaselineOption.load(baselineFile.get())));
+            }
+            GitScanRunner runner = new GitScanRunner(engine, options.scanOptions(false, false), filter);
             ScanResult result = runner.scanChanges(repository, changes);
             for (Skip skip : result.summary().skips()) {
                 if (skip.reason() == SkipReason.UNREADABLE) {

@@ -47,7 +47,8 @@ public final class Main {
 
     private static int runHook(HookType hook) {
         try {
-            return HookRunCommand.run(hook, HookRunCommand.hookDefaults(), System.in, System.err);
+            return HookRunCommand.run(hook, HookRunCommand.hookDefaults(), java.util.Optional.empty(), System.in,
+                    System.err);
         } catch (Exception e) {
             return failure(e, new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         }

@@ -110,6 +110,29 @@ class HookEndToEndTest {
     }
 
     @Test
+    void theBaselineAtTheRootIsHonouredAndGenericGuessesDoNotBlock() throws Exception {
+        install(HookType.PRE_COMMIT);
+        String known = token();
+        Files.writeString(repo.resolve("legacy.cfg"), "t=" + known + "\n");
+        CliRun created = CliRun.run("baseline", "create", repo.toString(), "--output",
+                repo.resolve(".keywarden-baseline.json").toString());
+        assertEquals(0, created.code(), created.toString());
+        git.ok("add", ".keywarden-baseline.json");
+        GitProcess.Result baselined = commitFile(git, "legacy.cfg", "t=" + known + "\n");
+        assertEquals(0, baselined.code(), "a baselined secret does not block: " + baselined);
+        GitProcess.Result fresh = commitFile(git, "new.cfg", "t=" + token() + "\n");
+        assertEquals(1, fresh.code(), "a secret not in the baseline still blocks: " + fresh);
+        git.ok("rm", "-q", "--cached", "new.cfg");
+
+        // a random-looking value assigned to a secret-like name: scans report it (low confidence), hooks do not block
+        String generic = "db_password = \"Xk9#mP2$vL8nQ4wZ\"\n";
+        Files.writeString(tmp.resolve("settings.py"), generic);
+        assertEquals(1, CliRun.run("scan", tmp.resolve("settings.py").toString()).code(), "the scan reports it");
+        GitProcess.Result low = commitFile(git, "settings.py", generic);
+        assertEquals(0, low.code(), low.toString());
+    }
+
+    @Test
     void anExistingHookStillRunsFirstItsFailureStillBlocksAndUninstallRestoresIt() throws Exception {
         Path hook = repo.resolve(".git/hooks/pre-commit");
         String original = "#!/bin/sh\necho ran >> \"$(git rev-parse --git-dir)/lint-ran\"\nexit \"${LINT_EXIT:-0}\"\n";
