@@ -187,7 +187,7 @@ public final class Executor {
                 Instant due = now.plus(s.deferred().orElse(Duration.ZERO));
                 state.record(a.leak(), s.action(), new StateFile.StepRecord(StateFile.Status.SCHEDULED, now,
                         Optional.of(due), Optional.empty(), "waits for --finish", Optional.empty()));
-                audit.append(entry(a, s, Optional.empty(), "scheduled", Optional.of("due " + due)));
+                audit.append(entry(a, s, Optional.empty(), "scheduled", Optional.empty()));
                 lines.add(line(a, s, RunResult.Status.SCHEDULED, "keywarden remediate --finish after " + due));
             }
         }
@@ -314,10 +314,20 @@ public final class Executor {
         } catch (ConnectorException e) {
             liveness = "unknown (" + e.getMessage() + ")";
         }
-        return "an earlier run was interrupted during '" + step.action().label() + "'; it is never retried "
-                + "automatically. The leaked credential is now " + liveness + ". If it is dead, the "
-                + step.action().label() + " happened and its new credential was lost: make one by hand and store it; "
-                + "if it is live, nothing happened: remove this step from the state file to try again";
+        String hint;
+        try {
+            hint = connectors.revoker(a.revoker()).rotation() == Revoker.Rotation.OVERLAP
+                    ? "A second credential may have been issued whose secret nobody has: look at the issuer for one "
+                    + "created at " + state.step(a.leak().fingerprint(), step.action()).map(r -> r.at().toString())
+                    .orElse("that time") + " and delete it"
+                    : "If it is dead, the " + step.action().label() + " happened and its new credential was lost: "
+                    + "make one by hand and store it; if it is live, nothing happened";
+        } catch (ConnectorException e) {
+            hint = "";
+        }
+        return "an earlier run was interrupted during '" + step.action().label() + "', which is never retried "
+                + "automatically. The leaked credential is now " + liveness + ". " + hint + "; then delete the '"
+                + step.action().label() + "' entry of this finding in the state file to let --apply try again";
     }
 
     private void pause(int attempt) {

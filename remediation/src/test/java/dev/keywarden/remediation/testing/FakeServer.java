@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * A provider's API on 127.0.0.1, in the test: subclasses implement the documented behaviour with state; this base
@@ -89,7 +90,7 @@ public abstract class FakeServer implements AutoCloseable {
     }
 
     /** An injected failure for the next matching request. */
-    private record Fault(String method, String pathPrefix, Reply instead, boolean dropAfterApplying) {
+    private record Fault(Predicate<Request> matches, Reply instead, boolean dropAfterApplying) {
     }
 
     private final HttpServer server;
@@ -125,12 +126,22 @@ public abstract class FakeServer implements AutoCloseable {
 
     /** The next matching request is answered with {@code reply} and changes nothing. */
     public synchronized void failNext(String method, String pathPrefix, Reply reply) {
-        faults.add(new Fault(method, pathPrefix, reply, false));
+        failNext(r -> r.method().equals(method) && r.path().startsWith(pathPrefix), reply);
+    }
+
+    /** The next request that matches is answered with {@code reply} and changes nothing. */
+    public synchronized void failNext(Predicate<Request> matches, Reply reply) {
+        faults.add(new Fault(matches, reply, false));
     }
 
     /** The next matching request is carried out, then its connection dropped before any answer. */
     public synchronized void dropNextAfterApplying(String method, String pathPrefix) {
-        faults.add(new Fault(method, pathPrefix, null, true));
+        dropNextAfterApplying(r -> r.method().equals(method) && r.path().startsWith(pathPrefix));
+    }
+
+    /** The next request that matches is carried out, then its connection dropped before any answer. */
+    public synchronized void dropNextAfterApplying(Predicate<Request> matches) {
+        faults.add(new Fault(matches, null, true));
     }
 
     protected String nextRequestId() {
@@ -153,8 +164,7 @@ public abstract class FakeServer implements AutoCloseable {
             Fault fault;
             synchronized (this) {
                 requests.add(request);
-                fault = faults.stream().filter(f -> f.method().equals(request.method())
-                        && request.path().startsWith(f.pathPrefix())).findFirst().orElse(null);
+                fault = faults.stream().filter(f -> f.matches().test(request)).findFirst().orElse(null);
                 if (fault != null) {
                     faults.remove(fault);
                 }
