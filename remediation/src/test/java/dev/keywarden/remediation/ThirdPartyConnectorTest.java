@@ -56,7 +56,16 @@ class ThirdPartyConnectorTest {
                         public String id() { return "acme"; }
                         public boolean accepts(Leak leak) { return leak.secret().startsWith("sk_"); }
                         public String target(Leak leak) { return "ACME account"; }
-                        public Check check(Leak leak) { return Check.live("acme-merchant", "third-party check"); }
+                        public Check check(Leak leak) {
+                            try {
+                                if (Files.exists(log) && Files.readString(log).contains(leak.secretSha256())) {
+                                    return Check.dead("rolled");
+                                }
+                            } catch (java.io.IOException e) {
+                                return Check.unknown("acme: " + e);
+                            }
+                            return Check.live("acme-merchant", "third-party check");
+                        }
                         public Receipt revoke(Leak leak) throws ConnectorException {
                             try {
                                 Files.writeString(log, "revoked " + leak.secretSha256() + "\\n",
@@ -139,5 +148,8 @@ class ThirdPartyConnectorTest {
                 "requestId", revoked.get(0).path("requestId").asText()));
         h.run(Remediation.Mode.APPLY);
         assertEquals(1, Files.readAllLines(calls).size(), "state keeps a plugin idempotent too");
+        Files.delete(calls); // the provider forgets: the state file says revoked, the re-check says live
+        h.run(Remediation.Mode.APPLY);
+        assertEquals(1, Files.readAllLines(calls).size(), "revoked again after the re-check");
     }
 }
