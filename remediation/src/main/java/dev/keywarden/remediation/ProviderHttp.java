@@ -59,10 +59,10 @@ public final class ProviderHttp {
             return new Response(r.statusCode(), r.headers().firstValue(requestIdHeader), r.body(), r.headers());
         } catch (HttpTimeoutException e) {
             throw new ConnectorException(ConnectorException.Kind.NETWORK, what + ": timed out after " + timeout
-                    .toMillis() + " ms (the change may or may not have happened)");
+                    .toMillis() + " ms");
         } catch (IOException e) {
             throw new ConnectorException(ConnectorException.Kind.NETWORK, what + ": connection failed ("
-                    + e.getClass().getSimpleName() + "; the change may or may not have happened)");
+                    + e.getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConnectorException(ConnectorException.Kind.NETWORK, what + ": interrupted");

@@ -73,7 +73,7 @@ public final class AwsSdk {
         }
         return new ConnectorException(ConnectorException.Kind.NETWORK, what + ": " + (e.getCause() == null
                 ? e.getClass().getSimpleName() : e.getCause().getClass().getSimpleName())
-                + " (the change may or may not have happened)");
+                + " (connection failed)");
     }
 
     static ConnectorException.Kind kind(String code, int status) {
