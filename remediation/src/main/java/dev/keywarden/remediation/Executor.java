@@ -42,7 +42,8 @@ public final class Executor {
     /** One audit line per check the plan made: checks call providers (some with the leaked credential). */
     public void auditChecks(Plan plan) throws RemediationException {
         for (Plan.Item item : plan.items()) {
-            if (item instanceof Plan.Actionable a && !a.notes().stream().anyMatch(n -> n.startsWith("the same "))) {
+            if (item instanceof Plan.Actionable a && !a.notes().stream().anyMatch(n -> n.startsWith(Planner.SAME_AS))
+                    && connectors.providers().get(a.revoker()).kind() == Connector.Kind.REVOKER) {
                 audit.append(new AuditLog.Entry(a.leak().fingerprint(), a.leak().secretSha256(), a.leak().ruleId(),
                         a.revoker(), "check", a.target(), Optional.empty(),
                         a.check().liveness().name().toLowerCase(java.util.Locale.ROOT),
@@ -205,7 +206,7 @@ public final class Executor {
                 made[0] = connectors.revoker(step.connector()).issue(leak);
                 yield new Receipt(made[0].requestId(), "issued " + made[0].reference());
             }
-            case STORE -> connectors.store(step.connector()).put(storeTarget(leak), replacement(leak, issued), key);
+            case STORE -> connectors.store(step.connector()).put(storeTarget(leak), replacement(a, issued), key);
             case REVOKE -> connectors.revoker(step.connector()).revoke(leak);
             case RETIRE -> connectors.revoker(step.connector()).retire(leak);
         }, step.retrySafe(), a, step);
@@ -272,7 +273,8 @@ public final class Executor {
         return new StoreTarget(route.target().orElseThrow(), route.fields());
     }
 
-    private Map<String, String> replacement(Leak leak, Optional<Issued> issued) throws ConnectorException {
+    private Map<String, String> replacement(Plan.Actionable a, Optional<Issued> issued) throws ConnectorException {
+        Leak leak = a.leak();
         if (issued.isPresent()) {
             return issued.get().parts();
         }
@@ -288,6 +290,9 @@ public final class Executor {
                         + " is the leaked credential itself");
             }
             return Map.of("value", value);
+        }
+        if (a.steps().stream().noneMatch(s -> s.action() == Action.ISSUE)) {
+            return Map.of(); // the store rotates the credential itself
         }
         throw ConnectorException.unsupported("the replacement issued by an earlier run was never stored and its "
                 + "value is gone: remove it at the issuer, then run --apply again");

@@ -53,9 +53,11 @@ public final class Planner {
 
     private Plan.Item item(Leak leak, String source, Duration grace, Optional<String> sameAs)
             throws RemediationException {
+        RemediationConfig.RuleRoute route = config.route(leak.ruleId());
         Optional<String> revokerId = connectors.revokerFor(leak.ruleId());
         if (revokerId.isEmpty()) {
-            return new Plan.Manual(leak, "no connector handles rule '" + leak.ruleId() + "'");
+            return route.store().isPresent() ? storeOnly(leak, source, route, sameAs)
+                    : new Plan.Manual(leak, "no connector handles rule '" + leak.ruleId() + "'");
         }
         Revoker revoker;
         try {
@@ -70,7 +72,7 @@ public final class Planner {
         String target = revoker.target(leak);
         List<String> notes = new ArrayList<>();
         if (sameAs.isPresent()) {
-            notes.add("the same credential as finding " + sameAs.get() + ", which carries the steps");
+            notes.add(SAME_AS + sameAs.get() + ", which carries the steps");
             return new Plan.Actionable(leak, source, revoker.id(), target, Check.unknown("not checked twice"),
                     List.of(), notes);
         }
@@ -82,19 +84,10 @@ public final class Planner {
         }
         boolean dead = check.liveness() == Check.Liveness.DEAD;
         List<Plan.Step> steps = new ArrayList<>();
-        RemediationConfig.RuleRoute route = config.route(leak.ruleId());
         boolean replaced = false;
         boolean replacedByIssue = false;
         if (route.store().isPresent()) {
-            String storeId = route.store().get();
-            StoreTarget storeTarget = new StoreTarget(route.target().orElseThrow(), route.fields());
-            String where = storeId + " " + storeTarget.path();
-            try {
-                Store store = connectors.store(storeId);
-                where = where + " (" + store.inspect(storeTarget) + ")";
-            } catch (ConnectorException e) {
-                notes.add("store " + storeId + " could not be inspected: " + e.getMessage());
-            }
+            StoreView store = storeView(route, notes);
             if (revoker.rotation() != Revoker.Rotation.NONE) {
                 steps.add(new Plan.Step(Action.ISSUE, revoker.id(), target, Optional.empty(), false));
                 replaced = true;
@@ -102,12 +95,15 @@ public final class Planner {
             } else if (route.replacementEnv().isPresent()) {
                 notes.add("the replacement is read from the environment variable " + route.replacementEnv().get());
                 replaced = true;
+            } else if (store.rotatesItself()) {
+                notes.add("the store's own rotation function makes the replacement");
+                replaced = true;
             } else {
-                notes.add(revoker.id() + " cannot issue a replacement: create one by hand and write it to " + where
-                        + " (or name it with replacementEnv)");
+                notes.add(revoker.id() + " cannot issue a replacement: create one by hand and write it to "
+                        + store.where() + " (or name it with replacementEnv)");
             }
             if (replaced) {
-                steps.add(new Plan.Step(Action.STORE, storeId, where, Optional.empty(), true));
+                steps.add(new Plan.Step(Action.STORE, store.id(), store.where(), Optional.empty(), true));
             }
         }
         Optional<Duration> deferred = Optional.empty();
@@ -134,5 +130,50 @@ public final class Planner {
                     true));
         }
         return new Plan.Actionable(leak, source, revoker.id(), target, check, steps, notes);
+    }
+
+    /** Notes for a finding another one with the same secret carries; the executor audits no check for them. */
+    static final String SAME_AS = "the same credential as finding ";
+
+    /**
+     * A rule with a store and no revoker: only a store that rotates the credential itself (a Secrets Manager secret
+     * with a rotation function) can do anything; the issuer-side revocation is that function's job.
+     */
+    private Plan.Item storeOnly(Leak leak, String source, RemediationConfig.RuleRoute route, Optional<String> sameAs)
+            throws RemediationException {
+        List<String> notes = new ArrayList<>();
+        StoreView store = storeView(route, notes);
+        if (!store.rotatesItself()) {
+            return new Plan.Manual(leak, "no revoker handles rule '" + leak.ruleId() + "', and " + store.id()
+                    + " cannot rotate " + route.target().orElseThrow() + " itself");
+        }
+        Check check = Check.unknown("no revoker for rule '" + leak.ruleId() + "'");
+        if (sameAs.isPresent()) {
+            notes.add(SAME_AS + sameAs.get() + ", which carries the steps");
+            return new Plan.Actionable(leak, source, store.id(), store.where(), check, List.of(), notes);
+        }
+        notes.add("the store's own rotation function replaces the credential; whether the old one stops working is "
+                + "up to that function: check it");
+        return new Plan.Actionable(leak, source, store.id(), store.where(), check, List.of(new Plan.Step(
+                Action.STORE, store.id(), store.where(), Optional.empty(), true)), notes);
+    }
+
+    /** The configured store, what is there now, and whether it rotates by itself; problems become notes. */
+    private record StoreView(String id, String where, boolean rotatesItself) {
+    }
+
+    private StoreView storeView(RemediationConfig.RuleRoute route, List<String> notes) throws RemediationException {
+        String storeId = route.store().orElseThrow();
+        StoreTarget storeTarget = new StoreTarget(route.target().orElseThrow(), route.fields());
+        String where = storeId + " " + storeTarget.path();
+        boolean rotates = false;
+        try {
+            Store store = connectors.store(storeId);
+            where = where + " (" + store.inspect(storeTarget) + ")";
+            rotates = store.rotatesItself(storeTarget);
+        } catch (ConnectorException e) {
+            notes.add("store " + storeId + " could not be inspected: " + e.getMessage());
+        }
+        return new StoreView(storeId, where, rotates);
     }
 }

@@ -202,6 +202,34 @@ class AwsTest {
     }
 
     @Test
+    void aSecretWithARotationFunctionRotatesItselfForARuleNoRevokerHandles() throws Exception {
+        String stripe = "sk" + "_live_" + leaks.fake().chars(dev.keywarden.testing.FakeSecrets.BASE62, 32);
+        Files.writeString(dir.resolve("billing.properties"), "stripe.key=" + stripe + "\n");
+        aws.secret("prod/stripe", stripe).rotation("prod/stripe");
+        Files.writeString(h.config, config(false, account) + """
+                [remediation.rules.stripe-secret-key]
+                store = "aws-secretsmanager"
+                target = "prod/stripe"
+                """);
+        Harness stripeRun = new Harness(dir, Scans.files(dir, dir.resolve("findings.json")),
+                Files.readString(h.config));
+        stripeRun.env.putAll(h.env);
+        Remediation.Outcome o = stripeRun.run(Remediation.Mode.APPLY, "stripe-secret-key");
+        assertTrue(o.complete(), o.run().toString());
+        assertEquals(List.of(Action.STORE), Harness.actionable(o, 0).steps().stream().map(Plan.Step::action)
+                .toList());
+        FakeServer.Request rotate = aws.requests().stream().filter(r -> "secretsmanager.RotateSecret".equals(
+                r.header("X-Amz-Target"))).findFirst().orElseThrow();
+        assertEquals("prod/stripe", rotate.json().path("SecretId").asText());
+        assertTrue(rotate.json().path("RotateImmediately").asBoolean());
+        assertEquals(1, aws.rotated("prod/stripe"));
+        assertEquals("rotated 1", aws.current("prod/stripe"));
+
+        stripeRun.run(Remediation.Mode.APPLY, "stripe-secret-key");
+        assertEquals(1, aws.rotated("prod/stripe"), "not rotated twice");
+    }
+
+    @Test
     void keysOfAnotherAccountAreLeftAlone() throws Exception {
         Files.writeString(h.config, config(false, "000000000001"));
         Remediation.Outcome o = h.run(Remediation.Mode.APPLY);

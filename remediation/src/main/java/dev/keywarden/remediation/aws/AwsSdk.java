@@ -79,7 +79,8 @@ public final class AwsSdk {
     static ConnectorException.Kind kind(String code, int status) {
         return switch (code) {
             case "NoSuchEntity", "ResourceNotFoundException" -> ConnectorException.Kind.NOT_FOUND;
-            case "LimitExceeded", "LimitExceededException", "ResourceExistsException", "EntityAlreadyExists" ->
+            case "LimitExceeded", "LimitExceededException", "ResourceExistsException", "EntityAlreadyExists",
+                    "InvalidRequestException" ->
                     ConnectorException.Kind.CONFLICT;
             case "Throttling", "ThrottlingException", "RequestLimitExceeded", "TooManyRequestsException" ->
                     ConnectorException.Kind.THROTTLED;

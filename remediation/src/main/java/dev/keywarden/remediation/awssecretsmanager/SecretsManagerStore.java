@@ -18,13 +18,15 @@ import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretRespon
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
 import software.amazon.awssdk.services.secretsmanager.model.PutSecretValueResponse;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.secretsmanager.model.RotateSecretResponse;
 
 /**
  * An AWS Secrets Manager secret as the store of a replacement: {@code PutSecretValue} with a
  * {@code ClientRequestToken} that every attempt of one write reuses (AWS makes a repeat with the same token and value
  * a no-op, and refuses the same token with another value), so the new version becomes {@code AWSCURRENT} once and the
  * old one {@code AWSPREVIOUS}, readable during the grace window. A secret holding a JSON object keeps its other keys;
- * a plain secret gets the single value. Options: {@code region}, {@code endpoint}.
+ * a plain secret gets the single value. A secret with rotation configured, for a rule no revoker handles, is
+ * rotated by its own function ({@code RotateSecret}, same token rule). Options: {@code region}, {@code endpoint}.
  */
 public final class SecretsManagerStore implements Store {
     private final SecretsManagerClient client;
@@ -54,9 +56,30 @@ public final class SecretsManagerStore implements Store {
         }
     }
 
+    /** A secret with a rotation function (Lambda or managed rotation) rotates itself: RotateSecret. */
+    @Override
+    public boolean rotatesItself(StoreTarget target) throws ConnectorException {
+        try {
+            DescribeSecretResponse d = client.describeSecret(r -> r.secretId(target.path()));
+            return Boolean.TRUE.equals(d.rotationEnabled());
+        } catch (SdkException e) {
+            throw AwsSdk.failure("Secrets Manager DescribeSecret", e);
+        }
+    }
+
     @Override
     public Receipt put(StoreTarget target, Map<String, String> values, String idempotencyKey)
             throws ConnectorException {
+        if (values.isEmpty()) {
+            try {
+                RotateSecretResponse r = client.rotateSecret(b -> b.secretId(target.path())
+                        .clientRequestToken(idempotencyKey).rotateImmediately(true));
+                return Receipt.of(r.responseMetadata().requestId(), "rotation started by the secret's rotation "
+                        + "function: version " + r.versionId() + " (it completes asynchronously)");
+            } catch (SdkException e) {
+                throw AwsSdk.failure("Secrets Manager RotateSecret", e);
+            }
+        }
         String value = value(target, values);
         try {
             PutSecretValueResponse r = client.putSecretValue(b -> b.secretId(target.path()).secretString(value)

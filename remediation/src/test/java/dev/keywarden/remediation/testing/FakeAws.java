@@ -60,6 +60,18 @@ public final class FakeAws extends FakeServer {
         return this;
     }
 
+    private final Map<String, Integer> rotations = new LinkedHashMap<>();
+
+    /** The secret has a rotation function, which the fake runs at once (a new AWSCURRENT version). */
+    public synchronized FakeAws rotation(String name) {
+        rotations.put(name, 0);
+        return this;
+    }
+
+    public synchronized int rotated(String name) {
+        return rotations.getOrDefault(name, 0);
+    }
+
     /** The secret's current value. */
     public synchronized String current(String name) {
         return secrets.get(name).stream().filter(v -> v.stages().contains("AWSCURRENT")).findFirst().orElseThrow()
@@ -169,13 +181,33 @@ public final class FakeAws extends FakeServer {
             case "DescribeSecret" -> {
                 Map<String, Object> stages = new LinkedHashMap<>();
                 versions.forEach(v -> stages.put(v.id(), v.stages()));
-                return jsonReply(Map.of("ARN", arn, "Name", name, "RotationEnabled", false, "LastChangedDate",
+                return jsonReply(Map.of("ARN", arn, "Name", name, "RotationEnabled", rotations.containsKey(name),
+                        "LastChangedDate",
                         1764400000.5, "VersionIdsToStages", stages), id);
             }
             case "GetSecretValue" -> {
                 Version v = versions.stream().filter(x -> x.stages().contains("AWSCURRENT")).findFirst().orElseThrow();
                 return jsonReply(Map.of("ARN", arn, "Name", name, "VersionId", v.id(), "SecretString", v.value(),
                         "VersionStages", v.stages(), "CreatedDate", 1764400000.5), id);
+            }
+            case "RotateSecret" -> {
+                if (!rotations.containsKey(name)) {
+                    return jsonError(400, "InvalidRequestException", "No Lambda rotation function ARN is associated "
+                            + "with this secret.", id);
+                }
+                String token = body.path("ClientRequestToken").asText();
+                if (versions.stream().noneMatch(v -> v.id().equals(token))) {
+                    rotations.merge(name, 1, Integer::sum);
+                    for (Version v : versions) {
+                        v.stages().remove("AWSPREVIOUS");
+                        if (v.stages().remove("AWSCURRENT")) {
+                            v.stages().add("AWSPREVIOUS");
+                        }
+                    }
+                    versions.add(new Version(token, "rotated " + rotations.get(name), new ArrayList<>(
+                            List.of("AWSCURRENT"))));
+                }
+                return jsonReply(Map.of("ARN", arn, "Name", name, "VersionId", token), id);
             }
             case "PutSecretValue" -> {
                 String token = body.path("ClientRequestToken").asText();
