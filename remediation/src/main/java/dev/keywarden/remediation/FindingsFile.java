@@ -57,11 +57,15 @@ public final class FindingsFile {
         String fingerprint = text(f, "fingerprint").orElseThrow(() -> missing(file, index, "fingerprint"));
         Optional<Boolean> atHead = f.path("atHead").isBoolean() ? Optional.of(f.get("atHead").asBoolean())
                 : Optional.empty();
+        List<String> elsewhere = new ArrayList<>();
+        for (JsonNode l : f.path("otherLocations")) {
+            elsewhere.add(l.path("commit").asText("?") + ":" + l.path("file").asText("?"));
+        }
         return new ReportedFinding(ruleId, text(f, "description").orElse(ruleId), text(f, "severity").orElse(""),
                 path, number(file, index, f, "line"), number(file, index, f, "column"),
                 number(file, index, f, "endLine"), number(file, index, f, "endColumn"), fingerprint,
                 text(f, "secret").orElse(""), f.path("redacted").asBoolean(true), text(f, "commit"),
-                text(f, "date"), text(f, "blob"), atHead);
+                text(f, "date"), text(f, "blob"), atHead, elsewhere);
     }
 
     private static Optional<String> text(JsonNode f, String key) {

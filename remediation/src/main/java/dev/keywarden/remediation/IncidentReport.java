@@ -74,6 +74,9 @@ public final class IncidentReport {
         } else {
             out.write("- In the working tree (not attributed to a commit)\n");
         }
+        for (String other : f.elsewhere()) {
+            out.write("- Also in `" + other + "`\n");
+        }
         if (item instanceof Plan.Actionable a) {
             out.write("- Checked with " + a.revoker() + ": " + a.check().summary() + "\n");
             out.write("- Target: " + a.target() + "\n");

@@ -71,10 +71,12 @@ public final class Remediation {
             executor.auditChecks(plan);
             Optional<RunResult> run = Optional.empty();
             if (request.mode() != Mode.PLAN) {
-                state.source(findings, root);
-                state.save();
-                run = Optional.of(executor.run(plan, request.mode() == Mode.APPLY ? Executor.Mode.APPLY
-                        : Executor.Mode.FINISH));
+                try (RunLock lock = RunLock.acquire(stateFile)) {
+                    state.source(findings, root);
+                    state.save();
+                    run = Optional.of(executor.run(plan, request.mode() == Mode.APPLY ? Executor.Mode.APPLY
+                            : Executor.Mode.FINISH));
+                }
             }
             if (request.report().isPresent()) {
                 new IncidentReport(plan, state, run, clock.instant(), findings.toString()).write(request.report()

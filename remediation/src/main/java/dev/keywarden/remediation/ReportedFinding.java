@@ -1,5 +1,6 @@
 package dev.keywarden.remediation;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,11 +23,13 @@ import java.util.Optional;
  * @param date        that commit's author date (ISO-8601), when known
  * @param blob        for git findings in files, the blob holding the secret
  * @param atHead      for git findings, whether the secret is still in HEAD's tree
+ * @param elsewhere   other commits and paths holding the same secret ({@code git --all-locations}), as
+ *                    {@code commit:path}
  */
 public record ReportedFinding(String ruleId, String description, String severity, String file, int line,
                               int column, int endLine, int endColumn, String fingerprint, String reportedSecret,
                               boolean redacted, Optional<String> commit, Optional<String> date,
-                              Optional<String> blob, Optional<Boolean> atHead) {
+                              Optional<String> blob, Optional<Boolean> atHead, List<String> elsewhere) {
 
     /** The path keywarden shows for findings in commit messages. */
     public static final String COMMIT_MESSAGE = "(commit message)";
@@ -36,6 +39,7 @@ public record ReportedFinding(String ruleId, String description, String severity
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(fingerprint, "fingerprint");
         Objects.requireNonNull(reportedSecret, "reportedSecret");
+        elsewhere = List.copyOf(elsewhere);
     }
 
     public boolean inCommitMessage() {

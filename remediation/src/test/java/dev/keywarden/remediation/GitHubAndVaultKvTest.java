@@ -275,6 +275,17 @@ class GitHubAndVaultKvTest {
     }
 
     @Test
+    void twoAppliesAtOnceAreRefused() throws Exception {
+        try (RunLock held = RunLock.acquire(h.stateFile())) {
+            RemediationException e = org.junit.jupiter.api.Assertions.assertThrows(RemediationException.class,
+                    () -> h.run(Remediation.Mode.APPLY));
+            assertTrue(e.getMessage().contains("another keywarden remediate"), e.getMessage());
+        }
+        assertTrue(github.live(pat));
+        assertTrue(h.run(Remediation.Mode.APPLY).complete(), "the lock goes with the run");
+    }
+
+    @Test
     void onlyNarrowsTheRunByRuleOrFingerprint() throws Exception {
         assertTrue(h.run(Remediation.Mode.PLAN, "aws-access-key-id").plan().items().isEmpty());
         assertEquals(1, h.run(Remediation.Mode.PLAN, fingerprint).plan().items().size());
