@@ -114,7 +114,8 @@ public record RemediationConfig(Optional<Path> stateFile, Optional<Path> auditLo
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = c.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                connectors.put(e.getKey(), options(where + ".connectors." + e.getKey(), e.getValue()));
+                connectors.put(e.getKey(), options(file + ": [remediation.connectors." + e.getKey() + "]",
+                        e.getValue()));
             }
         }
         Map<String, RuleRoute> rules = new LinkedHashMap<>();
@@ -125,7 +126,7 @@ public record RemediationConfig(Optional<Path> stateFile, Optional<Path> auditLo
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = r.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                rules.put(e.getKey(), route(where + ".rules." + e.getKey(), e.getValue()));
+                rules.put(e.getKey(), route(file + ": [remediation.rules." + e.getKey() + "]", e.getValue()));
             }
         }
         return new RemediationConfig(top.text("stateFile").map(dir::resolve), top.text("auditLog").map(dir::resolve),

@@ -87,8 +87,7 @@ class GitHubAndVaultKvTest {
         Remediation.Outcome o = h.run(Remediation.Mode.PLAN);
 
         Plan.Actionable a = Harness.actionable(o, 0);
-        assertEquals("file " + dir.resolve("deploy/app.env").toString().replace('\\', '/'), a.source()
-                .replace(dir.toString(), dir.toString()));
+        assertEquals("file " + dir.resolve("deploy/app.env"), a.source());
         assertEquals(Check.Liveness.LIVE, a.check().liveness());
         assertEquals("octocat", a.check().owner().orElseThrow());
         assertEquals(List.of(Action.STORE, Action.REVOKE), a.steps().stream().map(Plan.Step::action).toList());
@@ -272,6 +271,38 @@ class GitHubAndVaultKvTest {
         assertTrue(github.requests().isEmpty());
         assertTrue(vault.requests().isEmpty());
         assertTrue(Files.readString(dir.resolve("incident.md")).contains("--no-redact"));
+    }
+
+    @Test
+    void gitHubTokensAreRevokedInOneBatchedCall() throws Exception {
+        String second = leaks.githubPat();
+        github.token(second, "hubot");
+        Files.writeString(dir.resolve("deploy/other.env"), "GH_TOKEN=" + second + "\n");
+        Harness both = new Harness(dir, Scans.files(dir, dir.resolve("both.json")), config("").replace(
+                "[remediation.rules.github-pat]", "[remediation.rules.unused]"));
+        assertTrue(both.run(Remediation.Mode.APPLY).complete());
+        List<FakeServer.Request> calls = github.requests("POST", "/credentials/revoke");
+        assertEquals(1, calls.size(), "one call for both: GitHub allows 60 an hour");
+        assertEquals(java.util.Set.of(pat, second), java.util.Set.of(calls.get(0).json().path("credentials").get(0)
+                .asText(), calls.get(0).json().path("credentials").get(1).asText()));
+        assertFalse(github.live(pat) || github.live(second));
+        assertEquals(2, both.audit().stream().filter(l -> l.path("action").asText().equals("revoke")
+                && l.path("outcome").asText().equals("ok")).count(), "audited per finding");
+    }
+
+    @Test
+    void aSecretWithCasRequiredOrNotThereYetIsWrittenWithCas() throws Exception {
+        vault.casRequired("ci/github");
+        assertTrue(h.run(Remediation.Mode.APPLY).complete());
+        assertEquals(replacement, vault.versions("ci/github").get(1).get("token"));
+
+        Files.writeString(h.config, config("").replace("target = \"ci/github\"", "target = \"ci/new\""));
+        Files.delete(h.stateFile());
+        github.token(pat, "octocat");
+        assertTrue(h.run(Remediation.Mode.APPLY).complete());
+        assertEquals(0, vault.requests("POST", "/v1/secret/data/ci/new").get(0).json().path("options").path("cas")
+                .asInt(), "cas 0: only if nobody created it meanwhile");
+        assertEquals(List.of(Map.of("token", replacement)), vault.versions("ci/new"));
     }
 
     @Test
