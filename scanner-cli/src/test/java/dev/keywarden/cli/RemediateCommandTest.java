@@ -80,6 +80,10 @@ class RemediateCommandTest {
 
     /** {@code keywarden ARGS} in its own JVM, with the operator's credentials in its environment. */
     Run keywarden(String... args) throws IOException, InterruptedException {
+        return keywarden(Map.of(), args);
+    }
+
+    Run keywarden(Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 Main.class.getName()));
@@ -87,6 +91,7 @@ class RemediateCommandTest {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
         pb.environment().put("KW_TEST_VAULT_TOKEN", operator);
         pb.environment().put("KW_TEST_NEW_TOKEN", replacement);
+        pb.environment().putAll(env);
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
         Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -142,6 +147,85 @@ class RemediateCommandTest {
         try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(repo.toFile())) {
             assertEquals(java.util.Set.of(".keywarden.toml"), git.status().call().getUntracked(),
                     "state and audit are ignored by git, never committed by accident");
+        }
+    }
+
+    @Test
+    void allSevenConnectorsThroughTheCommands() throws Exception {
+        String glpat = leaks.gitlabPat();
+        String slack = leaks.slackBotToken();
+        String vaultToken = leaks.vaultToken();
+        String awsKey = leaks.awsAccessKeyId();
+        String operatorKey = leaks.awsAccessKeyId();
+        String account = dev.keywarden.remediation.aws.AwsKeys.format(dev.keywarden.remediation.aws.AwsKeys
+                .account(awsKey).orElseThrow());
+        vault.token(vaultToken, "deploy");
+        try (dev.keywarden.remediation.testing.FakeGitLab gitlab = new dev.keywarden.remediation.testing.FakeGitLab(
+                leaks::gitlabPat).token(glpat, "ci", 7);
+             dev.keywarden.remediation.testing.FakeSlack slackApi = new dev.keywarden.remediation.testing.FakeSlack()
+                     .token(slack, "bot");
+             dev.keywarden.remediation.testing.FakeAws aws = new dev.keywarden.remediation.testing.FakeAws(
+                     operatorKey, account, () -> new String[] {leaks.awsAccessKeyId(), leaks.awsSecretAccessKey()})
+                     .key("deployer", awsKey, leaks.awsSecretAccessKey()).secret("prod/deployer", "{}")) {
+            Path work = dir.resolve("work");
+            try (TestRepo r = TestRepo.init(work)) {
+                r.write("config/services.env", "GITHUB_TOKEN=" + pat + "\nGITLAB_TOKEN=" + glpat
+                        + "\nSLACK_TOKEN=" + slack + "\nVAULT_TOKEN=" + vaultToken + "\nAWS_ACCESS_KEY_ID=" + awsKey
+                        + "\n").commit("service settings");
+            }
+            Files.writeString(work.resolve(".keywarden.toml"), Files.readString(repo.resolve(".keywarden.toml"))
+                    + """
+                    [remediation.connectors.gitlab]
+                    endpoint = "%s/api/v4"
+                    [remediation.connectors.slack]
+                    endpoint = "%s/api"
+                    [remediation.connectors.vault-token]
+                    endpoint = "%s"
+                    [remediation.connectors.aws-iam]
+                    iamEndpoint = "%s"
+                    stsEndpoint = "%s"
+                    [remediation.connectors.aws-secretsmanager]
+                    endpoint = "%s"
+                    [remediation.rules.aws-access-key-id]
+                    store = "aws-secretsmanager"
+                    target = "prod/deployer"
+                    fields = { accessKeyId = "AWS_ACCESS_KEY_ID", secretAccessKey = "AWS_SECRET_ACCESS_KEY" }
+                    """.formatted(gitlab.url(), slackApi.url(), vault.url(), aws.url(), aws.url(), aws.url()));
+            Path report = dir.resolve("all.json");
+            assertEquals(ExitCodes.FINDINGS, CliRun.run("git", work.toString(), "--format", "json", "--output",
+                    report.toString(), "--no-progress").code());
+            Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", operatorKey, "AWS_SECRET_ACCESS_KEY",
+                    leaks.awsSecretAccessKey());
+
+            Run plan = keywarden(env, "remediate", "--findings", report.toString(), "-C", work.toString());
+            assertEquals(0, plan.code(), plan.toString());
+            for (String connector : List.of("github", "gitlab", "slack", "vault-token", "aws-iam")) {
+                assertTrue(plan.out().contains("connector     " + connector + ":"), connector + " in " + plan.out());
+            }
+            assertTrue(plan.out().contains("store     aws-secretsmanager: aws-secretsmanager prod/deployer"),
+                    plan.out());
+
+            Run apply = keywarden(env, "remediate", "--findings", report.toString(), "-C", work.toString(),
+                    "--apply", "--grace", "1s");
+            assertEquals(0, apply.code(), apply.toString());
+            assertFalse(gitlab.live(glpat) || slackApi.live(slack) || vault.live(vaultToken), apply.out());
+            assertTrue(github.live(pat), "rotated with a grace window");
+            assertEquals("Active", aws.keys().get(awsKey).status(), "rotated with a grace window");
+            assertEquals(2, aws.keys().size());
+
+            Thread.sleep(1500);
+            Path incident = dir.resolve("all.md");
+            Run finish = keywarden(env, "remediate", "--finish", "-C", work.toString(), "--report",
+                    incident.toString());
+            assertEquals(0, finish.code(), finish.toString());
+            assertFalse(github.live(pat));
+            assertFalse(aws.keys().containsKey(awsKey), "deactivated, then deleted");
+            String text = Files.readString(incident);
+            for (String rule : List.of("github-pat", "gitlab-pat", "slack-bot-token", "vault-service-token",
+                    "aws-access-key-id")) {
+                assertTrue(text.contains("| " + rule + " |"), rule + " in the report");
+            }
+            assertFalse(text.contains("planned, not applied"), text);
         }
     }
 
