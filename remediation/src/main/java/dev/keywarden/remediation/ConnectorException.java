@@ -18,8 +18,10 @@ public final class ConnectorException extends Exception {
         CONFLICT,
         /** 429, 503, a provider's Throttling code: retry later */
         THROTTLED,
-        /** connection refused, reset or timed out: the outcome of a sent request is unknown */
+        /** connection reset or timed out after the request was sent: its outcome is unknown */
         NETWORK,
+        /** connection refused, unknown host, connect timeout: the request never left, nothing changed */
+        UNREACHABLE,
         /** 5xx */
         SERVER,
         /** any other refusal (400, 422) */
@@ -67,6 +69,6 @@ public final class ConnectorException extends Exception {
 
     /** Worth another attempt if the operation is safe to repeat. */
     public boolean transientFailure() {
-        return kind == Kind.THROTTLED || kind == Kind.NETWORK || kind == Kind.SERVER;
+        return kind == Kind.THROTTLED || kind == Kind.NETWORK || kind == Kind.UNREACHABLE || kind == Kind.SERVER;
     }
 }

@@ -126,8 +126,11 @@ public final class IncidentReport {
             for (Plan.Step step : a.steps()) {
                 StateFile.StepRecord r = steps.get(step.action());
                 if (r == null) {
-                    out.add(step.action().label() + " with " + step.connector() + " (" + step.target()
-                            + "): `keywarden remediate --apply`");
+                    out.add(step.action().label() + " with " + step.connector() + " (" + step.target() + "): "
+                            + (step.deferred().isPresent() ? "`keywarden remediate --apply`, then `--finish`"
+                            + step.deferred().filter(d -> !d.isZero()).map(d -> d.toMinutes() < 60 ? " " + d.toSeconds()
+                            + " s later" : " " + d.toMinutes() / 60.0 + " h later")
+                            .orElse("") : "`keywarden remediate --apply`"));
                 } else if (r.status() == StateFile.Status.SCHEDULED) {
                     out.add(step.action().label() + " with " + step.connector() + ": `keywarden remediate "
                             + "--finish` after " + r.due().map(Instant::toString).orElse("the grace window"));

@@ -57,6 +57,11 @@ public final class ProviderHttp {
         try {
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.headers().firstValue(requestIdHeader), r.body(), r.headers());
+        } catch (java.net.http.HttpConnectTimeoutException | java.net.ConnectException
+                 | java.nio.channels.UnresolvedAddressException e) {
+            throw new ConnectorException(ConnectorException.Kind.UNREACHABLE, what + ": cannot connect to "
+                    + request.uri().getHost() + (request.uri().getPort() > 0 ? ":" + request.uri().getPort() : "")
+                    + " (" + e.getClass().getSimpleName() + ")");
         } catch (HttpTimeoutException e) {
             throw new ConnectorException(ConnectorException.Kind.NETWORK, what + ": timed out after " + timeout
                     .toMillis() + " ms");

@@ -71,6 +71,15 @@ public final class AwsSdk {
             return new ConnectorException(ConnectorException.Kind.AUTH, what + ": no AWS credentials: set "
                     + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or a profile (AWS_PROFILE)");
         }
+        Throwable cause = e.getCause();
+        while (cause != null && cause.getCause() != null && !(cause instanceof java.net.ConnectException)
+                && !(cause instanceof java.net.UnknownHostException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException) {
+            return new ConnectorException(ConnectorException.Kind.UNREACHABLE, what + ": cannot connect ("
+                    + cause.getClass().getSimpleName() + ")");
+        }
         return new ConnectorException(ConnectorException.Kind.NETWORK, what + ": " + (e.getCause() == null
                 ? e.getClass().getSimpleName() : e.getCause().getClass().getSimpleName())
                 + " (connection failed)");
