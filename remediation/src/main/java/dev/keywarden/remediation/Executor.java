@@ -28,6 +28,7 @@ public final class Executor {
     private final AuditLog audit;
     private final Clock clock;
     private final Function<String, String> environment;
+    private final RescueFile rescue;
 
     public Executor(Connectors connectors, RemediationConfig config, StateFile state, AuditLog audit, Clock clock,
                     Function<String, String> environment) {
@@ -37,6 +38,7 @@ public final class Executor {
         this.audit = audit;
         this.clock = clock;
         this.environment = environment;
+        this.rescue = new RescueFile(state.path());
     }
 
     /** One audit line per check the plan made: checks call providers (some with the leaked credential). */
@@ -210,7 +212,17 @@ public final class Executor {
             case REVOKE -> connectors.revoker(step.connector()).revoke(leak);
             case RETIRE -> connectors.revoker(step.connector()).retire(leak);
         }, step.retrySafe(), a, step);
+        if (step.action() == Action.ISSUE && made[0] != null) {
+            rescue.save(leak, made[0]); // until a store has it: see RescueFile
+        }
+        if (step.action() == Action.STORE && attempt.receipt() != null) {
+            rescue.delete(leak);
+        }
         settle(a, step, key, attempt, lines);
+        if (step.action() == Action.STORE && attempt.receipt() == null && issued.isPresent()) {
+            lines.add(line(a, step, RunResult.Status.FAILED, "the new credential (" + issued.get().reference()
+                    + ") is kept in " + rescue.path(leak) + " (mode 0600) until a later --apply stores it"));
+        }
         return attempt.receipt() == null ? null : Optional.ofNullable(made[0]);
     }
 
@@ -293,6 +305,15 @@ public final class Executor {
         }
         if (a.steps().stream().noneMatch(s -> s.action() == Action.ISSUE)) {
             return Map.of(); // the store rotates the credential itself
+        }
+        Optional<Issued> kept;
+        try {
+            kept = rescue.load(leak);
+        } catch (RemediationException e) {
+            throw ConnectorException.unsupported(e.getMessage());
+        }
+        if (kept.isPresent()) {
+            return kept.get().parts();
         }
         throw ConnectorException.unsupported("the replacement issued by an earlier run was never stored and its "
                 + "value is gone: remove it at the issuer, then run --apply again");

@@ -140,6 +140,11 @@ public final class IncidentReport {
                 }
             }
             a.notes().stream().filter(n -> n.contains("by hand")).forEach(out::add);
+            java.nio.file.Path kept = new RescueFile(state.path()).path(a.leak());
+            if (java.nio.file.Files.exists(kept)) {
+                out.add("A new credential that no store took yet is kept in `" + kept + "` (mode 0600): run "
+                        + "`keywarden remediate --apply` to store it, or store it by hand and delete the file.");
+            }
         }
         if (f.commit().isPresent()) {
             out.add("Rewrite history to remove the secret from commit `" + f.commit().get().substring(0,

@@ -142,6 +142,29 @@ class GitLabSlackVaultTokenTest {
     }
 
     @Test
+    void aRotatedTokenTheStoreRefusedIsKeptUntilAStoreTakesIt() throws Exception {
+        Files.writeString(h.config, config(true));
+        vault.failNext("POST", "/v1/secret/data/ci/gitlab", FakeServer.Reply.json(403, Map.of("errors",
+                List.of("permission denied"))));
+        Remediation.Outcome first = h.run(Remediation.Mode.APPLY, "gitlab-pat");
+        assertFalse(first.complete());
+        String fresh = gitlab.liveTokens().get(0);
+        Path kept = h.stateFile().resolveSibling("rescue-" + first.plan().items().get(0).finding().fingerprint()
+                + ".json");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(kept)));
+        assertTrue(Files.readString(kept).contains(fresh), "the only copy of the new token");
+        assertTrue(Files.readString(dir.resolve("incident.md")).contains("is kept in `" + kept + "`"));
+        h.assertPrivateAndClean(fresh, glpat, operator); // state, audit and report never hold it
+
+        Remediation.Outcome second = h.run(Remediation.Mode.APPLY, "gitlab-pat");
+        assertTrue(second.complete(), second.run().toString());
+        assertEquals(fresh, vault.versions("ci/gitlab").get(1).get("token"));
+        assertFalse(Files.exists(kept), "deleted once stored");
+        assertEquals(1, gitlab.requests("POST", "/api/v4/personal_access_tokens/self/rotate").size());
+    }
+
+    @Test
     void anInterruptedRotationIsNeverRetried() throws Exception {
         Files.writeString(h.config, config(true));
         gitlab.dropNextAfterApplying("POST", "/api/v4/personal_access_tokens/self/rotate");
