@@ -306,6 +306,22 @@ class GitHubAndVaultKvTest {
     }
 
     @Test
+    void theSameTokenInTwoFilesIsRevokedOnce() throws Exception {
+        Files.writeString(dir.resolve("deploy/copy.env"), "GITHUB_TOKEN=" + pat + "\n");
+        Harness twice = new Harness(dir, Scans.files(dir, dir.resolve("twice.json")), config(""));
+        twice.env.putAll(h.env);
+        Remediation.Outcome o = twice.run(Remediation.Mode.APPLY);
+        assertEquals(2, o.plan().items().size());
+        Plan.Actionable second = Harness.actionable(o, 1);
+        assertTrue(second.steps().isEmpty() && second.notes().get(0).startsWith(Planner.SAME_AS), second.notes()
+                .toString());
+        assertTrue(o.complete(), o.run().toString());
+        assertEquals(1, github.requests("GET", "/user").size(), "checked once");
+        assertEquals(1, github.requests("POST", "/credentials/revoke").size());
+        assertEquals(2, vault.versions("ci/github").size(), "one replacement stored");
+    }
+
+    @Test
     void twoAppliesAtOnceAreRefused() throws Exception {
         try (RunLock held = RunLock.acquire(h.stateFile())) {
             RemediationException e = org.junit.jupiter.api.Assertions.assertThrows(RemediationException.class,

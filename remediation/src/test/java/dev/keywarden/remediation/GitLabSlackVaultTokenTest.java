@@ -128,6 +128,29 @@ class GitLabSlackVaultTokenTest {
     }
 
     @Test
+    void slackSaysErrorsWithStatus200AndTheyAreStillErrors() throws Exception {
+        slackApi.failNext(r -> r.path().equals("/api/auth.revoke") && r.form().isEmpty(), FakeServer.Reply.json(200,
+                Map.of("ok", false, "error", "not_allowed_token_type")));
+        Remediation.Outcome o = h.run(Remediation.Mode.APPLY, "slack-bot-token");
+        assertFalse(o.complete());
+        assertTrue(slackApi.live(slack));
+        assertEquals(RunResult.Status.FAILED, o.run().orElseThrow().lines().get(0).status());
+        assertTrue(o.run().orElseThrow().lines().get(0).message().contains("not_allowed_token_type"));
+    }
+
+    @Test
+    void vaultBatchTokensAreLeftToExpire() throws Exception {
+        String batch = "hvb" + "." + leaks.fake().chars(dev.keywarden.testing.FakeSecrets.BASE62, 120);
+        Files.writeString(dir.resolve("batch.env"), "VAULT_TOKEN=" + batch + "\n");
+        Harness b = new Harness(dir, Scans.files(dir, dir.resolve("b.json")), config(false));
+        Remediation.Outcome o = b.run(Remediation.Mode.PLAN, "vault-batch-token");
+        assertEquals(1, o.plan().items().size(), o.plan().items().toString());
+        Plan.Manual m = (Plan.Manual) o.plan().items().get(0);
+        assertTrue(m.reason().contains("vault-token"), m.reason());
+        assertTrue(vault.requests().isEmpty());
+    }
+
+    @Test
     void gitLabRotationStoresTheNewTokenAndTheOldOneDiesWithIt() throws Exception {
         Files.writeString(h.config, config(true));
         Remediation.Outcome o = h.run(Remediation.Mode.APPLY, "gitlab-pat");

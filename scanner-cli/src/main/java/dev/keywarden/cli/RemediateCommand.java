@@ -116,6 +116,11 @@ public final class RemediateCommand implements Callable<Integer> {
             if (report != null) {
                 err.println("keywarden: incident report written to " + report);
             }
+            long byHand = outcome.plan().items().stream().filter(i -> i instanceof Plan.Manual).count();
+            if (byHand > 0) {
+                err.println("keywarden: " + byHand + " finding" + (byHand == 1 ? "" : "s") + " no connector handles: "
+                        + "revoke and rotate " + (byHand == 1 ? "it" : "them") + " by hand (see 'by hand' above)");
+            }
             if (!outcome.complete()) {
                 err.println("keywarden: remediation is incomplete: see the findings marked unverified, failed or "
                         + "interrupted above");
