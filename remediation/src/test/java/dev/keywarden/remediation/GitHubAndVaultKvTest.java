@@ -322,6 +322,25 @@ class GitHubAndVaultKvTest {
     }
 
     @Test
+    void gitHubEnterpriseRevocationsAreAuthenticatedWithTheVariableTokenEnvNames() throws Exception {
+        String ghesOperator = leaks.githubPat();
+        github.enterprise(ghesOperator);
+        Files.writeString(h.config, config("").replace("[remediation.connectors.github]",
+                "[remediation.connectors.github]\ntokenEnv = \"GHES_TOKEN\""));
+        h.env.put("GHES_TOKEN", ghesOperator);
+        assertTrue(h.run(Remediation.Mode.APPLY).complete());
+        assertEquals("Bearer " + ghesOperator, github.requests("POST", "/credentials/revoke").get(0)
+                .header("Authorization"));
+        assertFalse(github.live(pat));
+        h.assertPrivateAndClean(pat, ghesOperator);
+
+        h.env.remove("GHES_TOKEN");
+        Remediation.Outcome unset = h.run(Remediation.Mode.PLAN);
+        Plan.Manual m = assertInstanceOf(Plan.Manual.class, unset.plan().items().get(0));
+        assertTrue(m.reason().contains("GHES_TOKEN"), m.reason());
+    }
+
+    @Test
     void twoAppliesAtOnceAreRefused() throws Exception {
         try (RunLock held = RunLock.acquire(h.stateFile())) {
             RemediationException e = org.junit.jupiter.api.Assertions.assertThrows(RemediationException.class,

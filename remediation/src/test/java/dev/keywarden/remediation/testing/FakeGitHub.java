@@ -13,6 +13,13 @@ import java.util.Map;
 public final class FakeGitHub extends FakeServer {
     private final Map<String, String> liveTokens = new LinkedHashMap<>();
     private int revokeCallsLeft = 60;
+    private String enterpriseToken;
+
+    /** GitHub Enterprise Server 3.19: the revocation endpoint requires this token, and github.com's refusal ends. */
+    public synchronized FakeGitHub enterprise(String operatorToken) {
+        enterpriseToken = operatorToken;
+        return this;
+    }
 
     /** A live token belonging to {@code login}. */
     public synchronized FakeGitHub token(String token, String login) {
@@ -43,9 +50,12 @@ public final class FakeGitHub extends FakeServer {
                     .with("X-OAuth-Scopes", "repo, workflow").with("X-GitHub-Request-Id", id);
         }
         if (r.method().equals("POST") && r.path().equals("/credentials/revoke")) {
-            if (r.header("Authorization") != null) {
+            if (enterpriseToken == null && r.header("Authorization") != null) {
                 return Reply.json(403, Map.of("message", "Any authenticated requests will return a 403"))
                         .with("X-GitHub-Request-Id", id);
+            }
+            if (enterpriseToken != null && !("Bearer " + enterpriseToken).equals(r.header("Authorization"))) {
+                return Reply.json(401, Map.of("message", "Requires authentication")).with("X-GitHub-Request-Id", id);
             }
             if (revokeCallsLeft <= 0) {
                 return Reply.json(403, Map.of("message", "API rate limit exceeded for 127.0.0.1."))
