@@ -352,8 +352,8 @@ public final class Executor {
             hint = "";
         }
         return "an earlier run was interrupted during '" + step.action().label() + "', which is never retried "
-                + "automatically. The leaked credential is now " + liveness + ". " + hint + "; then delete the '"
-                + step.action().label() + "' entry of this finding in the state file to let --apply try again";
+                + "automatically. The leaked credential is now " + liveness + ". " + hint + "; then 'keywarden remediate --forget " + a.leak().fingerprint() + ":" + step.action().label()
+                + "' lets --apply try again";
     }
 
     private void pause(int attempt) {

@@ -49,10 +49,8 @@ public final class Remediation {
         RemediationConfig config = request.configFile().isPresent()
                 ? RemediationConfig.load(request.configFile().get()) : RemediationConfig.empty();
         Path defaultRoot = request.root().orElse(cwd);
-        Path stateFile = request.stateFile().or(config::stateFile).orElse(defaultRoot.resolve(DEFAULT_DIR)
-                .resolve("state.json"));
-        Path auditFile = request.auditLog().or(config::auditLog).orElse(defaultRoot.resolve(DEFAULT_DIR)
-                .resolve("audit.jsonl"));
+        Path stateFile = stateFile(request, config, defaultRoot);
+        Path auditFile = auditFile(request, config, defaultRoot);
         StateFile state = StateFile.open(stateFile);
         Path findings = request.findings().or(() -> state.findingsFile().map(Path::of)).orElseThrow(() ->
                 RemediationException.usage("--findings FILE is required (no earlier --apply recorded one in "
@@ -84,6 +82,34 @@ public final class Remediation {
             }
             return new Outcome(findings, plan, run, stateFile, auditFile);
         }
+    }
+
+    /**
+     * {@code --forget FINGERPRINT[:STEP]}: drops what the state file says about a finding's step (or all its steps),
+     * for an outcome the user settled by hand; audited.
+     */
+    public static void forget(Path stateFile, Path auditFile, String fingerprint, Optional<Action> action, Clock clock)
+            throws RemediationException {
+        StateFile state = StateFile.open(stateFile);
+        StateFile.Entry entry = state.entries().get(fingerprint);
+        try (RunLock lock = RunLock.acquire(stateFile)) {
+            if (entry == null || !state.forget(fingerprint, action)) {
+                throw RemediationException.usage(stateFile + " has no record of " + fingerprint
+                        + action.map(a -> " step '" + a.label() + "'").orElse(""));
+            }
+        }
+        new AuditLog(auditFile, clock, UUID.randomUUID().toString()).append(new AuditLog.Entry(fingerprint,
+                entry.secretSha256(), entry.ruleId(), "keywarden", "forget" + action.map(a -> " " + a.label())
+                .orElse(""), stateFile.toString(), Optional.empty(), "ok", Optional.empty()));
+    }
+
+    /** Where state and audit go for a run rooted at {@code root}, unless the request or the configuration says. */
+    public static Path stateFile(Request request, RemediationConfig config, Path root) {
+        return request.stateFile().or(config::stateFile).orElse(root.resolve(DEFAULT_DIR).resolve("state.json"));
+    }
+
+    public static Path auditFile(Request request, RemediationConfig config, Path root) {
+        return request.auditLog().or(config::auditLog).orElse(root.resolve(DEFAULT_DIR).resolve("audit.jsonl"));
     }
 
     /** Every connector the configuration names exists, and is of the kind its place wants. */

@@ -133,6 +133,26 @@ public final class StateFile {
         save();
     }
 
+    /**
+     * Drops a finding's record of one step (or all its steps), so that the next {@code --apply} tries again: for a
+     * step whose outcome the user settled by hand. Returns false when there was nothing to drop.
+     */
+    public boolean forget(String fingerprint, Optional<Action> action) throws RemediationException {
+        JsonNode finding = root.path("findings").path(fingerprint);
+        if (!finding.isObject()) {
+            return false;
+        }
+        if (action.isEmpty()) {
+            ((ObjectNode) root.get("findings")).remove(fingerprint);
+        } else if (finding.path("steps").has(action.get().label())) {
+            ((ObjectNode) finding.get("steps")).remove(action.get().label());
+        } else {
+            return false;
+        }
+        save();
+        return true;
+    }
+
     public void save() throws RemediationException {
         try {
             PrivateFiles.createParent(file);

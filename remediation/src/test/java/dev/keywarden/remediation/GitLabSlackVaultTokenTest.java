@@ -207,5 +207,14 @@ class GitLabSlackVaultTokenTest {
                 "a second rotate of the revoked token would have revoked its successor too");
         assertTrue(gitlab.live(successor), "the successor lives");
         assertTrue(Files.readString(dir.resolve("incident.md")).contains("issue with gitlab started"));
+
+        // the user settles it by hand and tells keywarden to forget the step: even then, a dead token is not rotated
+        Remediation.forget(h.stateFile(), h.auditFile(), fp, java.util.Optional.of(Action.ISSUE), h.clock);
+        assertEquals("absent", h.stepStatus(fp, Action.ISSUE));
+        assertEquals("forget issue", h.audit().get(h.audit().size() - 1).path("action").asText());
+        Remediation.Outcome third = h.run(Remediation.Mode.APPLY, "gitlab-pat");
+        assertEquals(RunResult.Status.NOT_APPLIED, third.run().orElseThrow().lines().get(0).status());
+        assertEquals(1, gitlab.requests("POST", "/api/v4/personal_access_tokens/self/rotate").size());
+        assertTrue(gitlab.live(successor));
     }
 }

@@ -1,5 +1,6 @@
 package dev.keywarden.cli;
 
+import dev.keywarden.remediation.Action;
 import dev.keywarden.remediation.ConnectorProvider;
 import dev.keywarden.remediation.Connectors;
 import dev.keywarden.remediation.Plan;
@@ -86,6 +87,11 @@ public final class RemediateCommand implements Callable<Integer> {
     @Option(names = "--list-connectors", description = "List the connectors found, and exit.")
     boolean listConnectors;
 
+    @Option(names = "--forget", paramLabel = "FINGERPRINT[:STEP]",
+            description = "Drop the state file's record of a finding's step (issue, store, revoke, retire), or of "
+                    + "all its steps, after settling an interrupted one by hand, so that --apply tries again.")
+    String forget;
+
     @Override
     public Integer call() {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -102,6 +108,9 @@ public final class RemediateCommand implements Callable<Integer> {
         try {
             if (listConnectors) {
                 return list(configFile, out);
+            }
+            if (forget != null) {
+                return forget(configFile, dir, err);
             }
             if (findings == null && !finish) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--findings FILE is required");
@@ -133,6 +142,33 @@ public final class RemediateCommand implements Callable<Integer> {
             }
             throw new IoFailure(e.getMessage(), e);
         }
+    }
+
+    private int forget(Optional<Path> configFile, Path dir, PrintStream err) throws RemediationException {
+        if (apply || finish || findings != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--forget is a run of its own");
+        }
+        int colon = forget.indexOf(':');
+        String fingerprint = colon < 0 ? forget : forget.substring(0, colon);
+        Optional<Action> action = Optional.empty();
+        if (colon >= 0) {
+            String step = forget.substring(colon + 1);
+            action = java.util.Arrays.stream(Action.values()).filter(a -> a.label().equals(step)).findFirst();
+            if (action.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--forget: no step '" + step
+                        + "' (issue, store, revoke, retire)");
+            }
+        }
+        RemediationConfig cfg = configFile.isPresent() ? RemediationConfig.load(configFile.get())
+                : RemediationConfig.empty();
+        Remediation.Request request = new Remediation.Request(Optional.empty(), Optional.ofNullable(root), configFile,
+                Selection.all(), Duration.ZERO, Remediation.Mode.PLAN, Optional.empty(), Optional.ofNullable(state),
+                Optional.ofNullable(audit), Optional.empty());
+        Path base = dir.toAbsolutePath();
+        Remediation.forget(Remediation.stateFile(request, cfg, base), Remediation.auditFile(request, cfg, base),
+                fingerprint, action, Clock.systemUTC());
+        err.println("keywarden: forgot " + forget + "; the next --apply tries it again");
+        return ExitCodes.CLEAN;
     }
 
     private int list(Optional<Path> configFile, PrintStream out) throws RemediationException {

@@ -250,6 +250,12 @@ class RemediateCommandTest {
         assertTrue(badGrace.err().contains("--grace takes a duration"), badGrace.err());
         CliRun notAReport = CliRun.run("remediate", "--findings", repo.resolve("deploy/app.env").toString());
         assertEquals(ExitCodes.USAGE, notAReport.code(), notAReport.toString());
+        CliRun badStep = CliRun.run("remediate", "-C", repo.toString(), "--forget", "0".repeat(32) + ":rotate");
+        assertEquals(ExitCodes.USAGE, badStep.code());
+        assertTrue(badStep.err().contains("no step 'rotate'"), badStep.err());
+        CliRun nothing = CliRun.run("remediate", "-C", repo.toString(), "--forget", "0".repeat(32));
+        assertEquals(ExitCodes.USAGE, nothing.code());
+        assertTrue(nothing.err().contains("has no record of " + "0".repeat(32)), nothing.err());
     }
 
     @Test
