@@ -112,8 +112,7 @@ public record RemediationConfig(Optional<Path> stateFile, Optional<Path> auditLo
             if (!c.isObject()) {
                 throw RemediationException.usage(where + ": 'connectors' must be a table");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = c.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : c.properties()) {
                 connectors.put(e.getKey(), options(file + ": [remediation.connectors." + e.getKey() + "]",
                         e.getValue()));
             }
@@ -124,8 +123,7 @@ public record RemediationConfig(Optional<Path> stateFile, Optional<Path> auditLo
             if (!r.isObject()) {
                 throw RemediationException.usage(where + ": 'rules' must be a table of rule ids");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = r.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : r.properties()) {
                 rules.put(e.getKey(), route(file + ": [remediation.rules." + e.getKey() + "]", e.getValue()));
             }
         }
@@ -140,8 +138,7 @@ public record RemediationConfig(Optional<Path> stateFile, Optional<Path> auditLo
             throw RemediationException.usage(where + " must be a table");
         }
         Map<String, String> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = table.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : table.properties()) {
             if (CREDENTIAL_KEY.matcher(e.getKey()).matches()) {
                 throw RemediationException.usage(where + ": '" + e.getKey() + "' would put a credential in the "
                         + "config file; credentials come from the environment (name the variable with '"
@@ -169,7 +166,7 @@ public record RemediationConfig(Optional<Path> stateFile, Optional<Path> auditLo
             if (!map.isObject()) {
                 throw RemediationException.usage(where + ": 'fields' must be a table of part = field name");
             }
-            map.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().asText()));
+            map.properties().forEach(e -> fields.put(e.getKey(), e.getValue().asText()));
         }
         RuleRoute route = new RuleRoute(f.text("revoker"), f.text("store"), f.text("target"), fields,
                 f.text("replacementEnv"));

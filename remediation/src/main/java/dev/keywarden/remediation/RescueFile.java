@@ -45,7 +45,7 @@ final class RescueFile {
         try {
             JsonNode node = ProviderHttp.JSON.readTree(Files.readAllBytes(file));
             Map<String, String> parts = new LinkedHashMap<>();
-            node.path("parts").fields().forEachRemaining(e -> parts.put(e.getKey(), e.getValue().asText()));
+            node.path("parts").properties().forEach(e -> parts.put(e.getKey(), e.getValue().asText()));
             return Optional.of(new Issued(parts, node.path("reference").asText(), Optional.empty()));
         } catch (NoSuchFileException e) {
             return Optional.empty();

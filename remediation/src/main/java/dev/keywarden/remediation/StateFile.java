@@ -102,7 +102,7 @@ public final class StateFile {
 
     public Map<String, Entry> entries() {
         Map<String, Entry> out = new LinkedHashMap<>();
-        root.path("findings").fields().forEachRemaining(e -> {
+        root.path("findings").properties().forEach(e -> {
             Map<Action, StepRecord> steps = new LinkedHashMap<>();
             for (Action a : Action.values()) {
                 step(e.getKey(), a).ifPresent(r -> steps.put(a, r));

@@ -110,7 +110,7 @@ public final class VaultKvStore implements Store {
         }
         JsonNode data = r.json().path("data");
         Map<String, String> fields = new LinkedHashMap<>();
-        data.path("data").fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().asText()));
+        data.path("data").properties().forEach(e -> fields.put(e.getKey(), e.getValue().asText()));
         return new Current(data.path("metadata").path("version").asLong(), fields);
     }
 

@@ -38,10 +38,9 @@ public final class FakeVault extends FakeServer {
         return liveTokens.containsKey(token);
     }
 
-    /** Seeds a secret: every map is one version, oldest first. */
-    @SafeVarargs
-    public final synchronized FakeVault secret(String path, Map<String, String>... versions) {
-        secrets.put(path, new ArrayList<>(List.of(versions)));
+    /** Seeds a secret with one version. */
+    public synchronized FakeVault secret(String path, Map<String, String> data) {
+        secrets.put(path, new ArrayList<>(List.of(data)));
         return this;
     }
 
@@ -119,7 +118,7 @@ public final class FakeVault extends FakeServer {
                     return errors(400, "check-and-set parameter did not match the current version");
                 }
                 Map<String, String> data = new LinkedHashMap<>();
-                body.path("data").fields().forEachRemaining(e -> data.put(e.getKey(), e.getValue().asText()));
+                body.path("data").properties().forEach(e -> data.put(e.getKey(), e.getValue().asText()));
                 secrets.computeIfAbsent(path, k -> new ArrayList<>()).add(data);
                 return Reply.json(200, Map.of("request_id", id, "data", Map.of("version", current + 1,
                         "created_time", Instant.EPOCH.toString(), "destroyed", false, "deletion_time", "")));
