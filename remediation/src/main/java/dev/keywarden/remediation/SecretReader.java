@@ -69,11 +69,78 @@ public final class SecretReader implements AutoCloseable {
             }
             tried.add(c.source + ": the text there does not match the fingerprint (changed since the scan?)");
         }
+        if (f.commit().isEmpty()) {
+            Optional<Verified> fromHistory = fromHistory(f, tried);
+            if (fromHistory.isPresent()) {
+                return fromHistory.get();
+            }
+        }
         String why = tried.isEmpty() ? "nothing to read it from" : String.join("; ", tried);
         return new Unverified(f, why);
     }
 
     private record Candidate(String source, byte[] bytes) {
+    }
+
+    /** How far back a work-tree finding's path is followed when the file no longer holds the secret. */
+    static final int HISTORY_LIMIT = 1000;
+
+    /**
+     * A work-tree finding whose file changed since the scan — typically because the secret was removed after
+     * {@code --apply}, before {@code --finish} — is looked for in the versions of that path that HEAD's history
+     * committed: the leak is still there, and still verifiable by its fingerprint.
+     */
+    private Optional<Verified> fromHistory(ReportedFinding f, List<String> tried) {
+        Optional<Repository> repo = repository();
+        if (repo.isEmpty() || repo.get().isBare()) {
+            return Optional.empty();
+        }
+        Path work = repo.get().getWorkTree().toPath().toAbsolutePath().normalize();
+        Path abs;
+        try {
+            abs = root.resolve(f.file()).normalize();
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+        if (!abs.startsWith(work)) {
+            return Optional.empty();
+        }
+        String repoPath = work.relativize(abs).toString().replace('\\', '/');
+        try (RevWalk walk = new RevWalk(repo.get())) {
+            ObjectId head = repo.get().resolve("HEAD");
+            if (head == null) {
+                return Optional.empty();
+            }
+            walk.markStart(walk.parseCommit(head));
+            walk.setTreeFilter(org.eclipse.jgit.treewalk.filter.AndTreeFilter.create(
+                    org.eclipse.jgit.treewalk.filter.PathFilter.create(repoPath),
+                    org.eclipse.jgit.treewalk.filter.TreeFilter.ANY_DIFF));
+            int seen = 0;
+            for (RevCommit c : walk) {
+                if (++seen > HISTORY_LIMIT) {
+                    break;
+                }
+                Optional<byte[]> bytes = atCommit(repo.get(), c.name(), repoPath);
+                if (bytes.isEmpty()) {
+                    continue;
+                }
+                Optional<String> secret = SourceText.extract(bytes.get(), f.line(), f.column(), f.endLine(),
+                        f.endColumn());
+                if (secret.isEmpty()) {
+                    continue;
+                }
+                for (String path : fingerprintPaths(f)) {
+                    if (Fingerprint.of(f.ruleId(), path, secret.get()).equals(f.fingerprint())) {
+                        return Optional.of(new Verified(new Leak(f, secret.get()), "commit " + abbreviate(c.name())
+                                + ":" + repoPath + " (the file has changed since the scan)"));
+                    }
+                }
+            }
+            tried.add("nor in the last " + Math.min(seen, HISTORY_LIMIT) + " commits of " + repoPath);
+        } catch (IOException | RuntimeException e) {
+            tried.add("cannot read the history of " + repoPath + ": " + e.getClass().getSimpleName());
+        }
+        return Optional.empty();
     }
 
     private List<Candidate> candidates(ReportedFinding f, List<String> tried) {

@@ -352,6 +352,26 @@ class GitHubAndVaultKvTest {
     }
 
     @Test
+    void finishStillFindsASecretRemovedFromTheFileAfterApplyInTheFilesHistory() throws Exception {
+        Path repoDir = dir.resolve("app");
+        try (TestRepo repo = TestRepo.init(repoDir)) {
+            repo.write("deploy/app.env", "# deploy settings\nGITHUB_TOKEN=" + pat + "\n").commit("deploy");
+            repo.write("README.md", "app\n").commit("readme");
+        }
+        Harness app = new Harness(repoDir, Scans.files(repoDir, dir.resolve("app.json")), config(""));
+        app.env.putAll(h.env);
+        assertTrue(app.run(Remediation.Mode.APPLY, Duration.ofHours(1)).complete());
+        Files.writeString(repoDir.resolve("deploy/app.env"), "# deploy settings\nGITHUB_TOKEN_FILE=/run/secrets/gh\n");
+
+        app.clock.advance(Duration.ofHours(2));
+        Remediation.Outcome finished = app.run(Remediation.Mode.FINISH);
+        assertTrue(finished.complete(), finished.plan().items().toString());
+        assertTrue(Harness.actionable(finished, 0).source().startsWith("commit "), Harness.actionable(finished, 0)
+                .source());
+        assertFalse(github.live(pat));
+    }
+
+    @Test
     void onlyNarrowsTheRunByRuleOrFingerprint() throws Exception {
         assertTrue(h.run(Remediation.Mode.PLAN, "aws-access-key-id").plan().items().isEmpty());
         assertEquals(1, h.run(Remediation.Mode.PLAN, fingerprint).plan().items().size());
