@@ -180,6 +180,22 @@ class AwsTest {
     }
 
     @Test
+    void aLimitExceededRaceIsAConflictNotRetried() throws Exception {
+        Files.writeString(h.config, config(true, account));
+        aws.failNext(r -> r.body().contains("Action=CreateAccessKey"), new FakeServer.Reply(409, Map.of(
+                "Content-Type", "text/xml"), "<ErrorResponse><Error><Type>Sender</Type><Code>LimitExceeded</Code>"
+                + "<Message>Cannot exceed quota for AccessKeysPerUser: 2</Message></Error><RequestId>r409</RequestId>"
+                + "</ErrorResponse>"));
+        assertFalse(h.run(Remediation.Mode.APPLY).complete());
+        assertEquals("failed", h.stepStatus(fp, Action.ISSUE));
+        JsonNode issue = h.state().path("findings").path(fp).path("steps").path("issue");
+        assertTrue(issue.path("detail").asText().contains("LimitExceeded (HTTP 409)"), issue.toString());
+        assertEquals("r409", issue.path("requestId").asText());
+        assertEquals(1, aws.requests().stream().filter(r -> r.body().contains("Action=CreateAccessKey")).count());
+        assertEquals(1, aws.keys().size());
+    }
+
+    @Test
     void expiredOperatorCredentialsFailCleanly() throws Exception {
         aws.expireCredentials();
         Remediation.Outcome o = h.run(Remediation.Mode.APPLY);

@@ -249,6 +249,18 @@ class GitHubAndVaultKvTest {
     }
 
     @Test
+    void gitHubsHourlyLimitIsThrottlingRetriedThenReported() throws Exception {
+        github.revokeCallsLeft(0);
+        Remediation.Outcome o = h.run(Remediation.Mode.APPLY);
+        assertFalse(o.complete());
+        assertEquals(3, github.requests("POST", "/credentials/revoke").size(), "one try and two retries");
+        assertEquals("failed", h.stepStatus(fingerprint, Action.REVOKE));
+        assertTrue(h.state().path("findings").path(fingerprint).path("steps").path("revoke").path("detail").asText()
+                .contains("rate limit"));
+        assertEquals(2, h.audit().stream().filter(l -> l.path("outcome").asText().equals("retrying")).count());
+    }
+
+    @Test
     void aValidationErrorFailsTheStepAtOnce() throws Exception {
         github.failNext("POST", "/credentials/revoke", FakeServer.Reply.json(422, Map.of("message",
                 "Validation Failed")));
