@@ -29,6 +29,7 @@ public final class Executor {
     private final Clock clock;
     private final Function<String, String> environment;
     private final RescueFile rescue;
+    private final Reconciler reconciler;
 
     public Executor(Connectors connectors, RemediationConfig config, StateFile state, AuditLog audit, Clock clock,
                     Function<String, String> environment) {
@@ -39,6 +40,7 @@ public final class Executor {
         this.clock = clock;
         this.environment = environment;
         this.rescue = new RescueFile(state.path());
+        this.reconciler = new Reconciler(connectors, state, audit);
     }
 
     /** One audit line per check the plan made: checks call providers (some with the leaked credential). */
@@ -86,7 +88,7 @@ public final class Executor {
             Optional<StateFile.StepRecord> rec = state.step(leak.fingerprint(), step.action());
             Instant now = clock.instant();
             if (rec.isPresent() && rec.get().status() == StateFile.Status.DONE) {
-                if (step.action() == Action.REVOKE && stillLive(a, step)) {
+                if (step.action() == Action.REVOKE && reconciler.stillLive(a, step)) {
                     lines.add(line(a, step, RunResult.Status.ALREADY_DONE, "the state file says revoked at "
                             + rec.get().at() + " but " + step.connector() + " says it is live again: revoking again"));
                 } else {
@@ -95,7 +97,7 @@ public final class Executor {
                     continue;
                 }
             } else if (rec.isPresent() && rec.get().status() == StateFile.Status.STARTED && !step.retrySafe()) {
-                lines.add(line(a, step, RunResult.Status.INTERRUPTED, interrupted(a, step)));
+                lines.add(line(a, step, RunResult.Status.INTERRUPTED, reconciler.interrupted(a, step)));
                 return;
             } else if (rec.isPresent() && rec.get().status() == StateFile.Status.SCHEDULED) {
                 Instant due = rec.get().due().orElse(now);
@@ -319,43 +321,6 @@ public final class Executor {
                 + "value is gone: remove it at the issuer, then run --apply again");
     }
 
-    private boolean stillLive(Plan.Actionable a, Plan.Step step) throws RemediationException {
-        try {
-            Check now = connectors.revoker(step.connector()).check(a.leak());
-            audit.append(entry(a, step, Optional.empty(), "recheck " + now.liveness().name()
-                    .toLowerCase(java.util.Locale.ROOT), Optional.empty()));
-            return now.liveness() == Check.Liveness.LIVE && step.retrySafe();
-        } catch (ConnectorException e) {
-            return false;
-        }
-    }
-
-    private String interrupted(Plan.Actionable a, Plan.Step step) throws RemediationException {
-        String liveness;
-        try {
-            Check now = connectors.revoker(a.revoker()).check(a.leak());
-            audit.append(entry(a, step, Optional.empty(), "recheck " + now.liveness().name()
-                    .toLowerCase(java.util.Locale.ROOT), Optional.empty()));
-            liveness = now.summary();
-        } catch (ConnectorException e) {
-            liveness = "unknown (" + e.getMessage() + ")";
-        }
-        String hint;
-        try {
-            hint = connectors.revoker(a.revoker()).rotation() == Revoker.Rotation.OVERLAP
-                    ? "A second credential may have been issued whose secret nobody has: look at the issuer for one "
-                    + "created at " + state.step(a.leak().fingerprint(), step.action()).map(r -> r.at().toString())
-                    .orElse("that time") + " and delete it"
-                    : "If it is dead, the " + step.action().label() + " happened and its new credential was lost: "
-                    + "make one by hand and store it; if it is live, nothing happened";
-        } catch (ConnectorException e) {
-            hint = "";
-        }
-        return "an earlier run was interrupted during '" + step.action().label() + "', which is never retried "
-                + "automatically. The leaked credential is now " + liveness + ". " + hint + "; then 'keywarden remediate --forget " + a.leak().fingerprint() + ":" + step.action().label()
-                + "' lets --apply try again";
-    }
-
     private void pause(int attempt) {
         long millis = config.retryDelay().toMillis() << (attempt - 1);
         try {
@@ -365,7 +330,7 @@ public final class Executor {
         }
     }
 
-    private static AuditLog.Entry entry(Plan.Actionable a, Plan.Step step, Optional<String> requestId,
+    static AuditLog.Entry entry(Plan.Actionable a, Plan.Step step, Optional<String> requestId,
                                         String outcome, Optional<String> error) {
         return new AuditLog.Entry(a.leak().fingerprint(), a.leak().secretSha256(), a.leak().ruleId(),
                 step.connector(), step.action().label(), step.target(), requestId, outcome, error);

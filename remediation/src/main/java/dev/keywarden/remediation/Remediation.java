@@ -146,7 +146,8 @@ public final class Remediation {
             PrivateFiles.createParent(file);
             Path dir = file.toAbsolutePath().getParent();
             if (dir.endsWith(Path.of(DEFAULT_DIR)) && !Files.exists(dir.resolve(".gitignore"))) {
-                Files.writeString(dir.resolve(".gitignore"), "# keywarden remediation state and audit: never commit\n*\n");
+                Files.writeString(dir.resolve(".gitignore"),
+                        "# keywarden remediation state and audit: never commit\n*\n");
             }
         } catch (IOException e) {
             throw RemediationException.io("cannot create " + file.toAbsolutePath().getParent() + ": "

@@ -2,7 +2,6 @@ package dev.keywarden.remediation;
 
 import dev.keywarden.finding.Fingerprint;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -11,14 +10,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.jgit.dircache.DirCacheEntry;
-import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * Reads a finding's secret back from the place the finding records — the file on disk, or for history findings the
@@ -120,7 +116,7 @@ public final class SecretReader implements AutoCloseable {
                 if (++seen > HISTORY_LIMIT) {
                     break;
                 }
-                Optional<byte[]> bytes = atCommit(repo.get(), c.name(), repoPath);
+                Optional<byte[]> bytes = GitObjects.atCommit(repo.get(), c.name(), repoPath);
                 if (bytes.isEmpty()) {
                     continue;
                 }
@@ -153,16 +149,16 @@ public final class SecretReader implements AutoCloseable {
             }
             try {
                 if (f.inCommitMessage()) {
-                    commitMessage(repo.get(), f.commit().get()).ifPresent(b -> out.add(new Candidate("commit "
-                            + abbreviate(f.commit().get()) + " message", b)));
+                    GitObjects.commitMessage(repo.get(), f.commit().get()).ifPresent(b -> out.add(
+                            new Candidate("commit " + abbreviate(f.commit().get()) + " message", b)));
                 } else {
                     if (f.blob().isPresent()) {
-                        blob(repo.get(), f.blob().get()).ifPresent(b -> out.add(new Candidate("blob "
-                                + abbreviate(f.blob().get()), b)));
+                        GitObjects.blob(repo.get(), f.blob().get()).ifPresent(b -> out.add(
+                                new Candidate("blob " + abbreviate(f.blob().get()), b)));
                     }
                     if (out.isEmpty()) {
-                        atCommit(repo.get(), f.commit().get(), f.file()).ifPresent(b -> out.add(new Candidate(
-                                "commit " + abbreviate(f.commit().get()) + ":" + f.file(), b)));
+                        GitObjects.atCommit(repo.get(), f.commit().get(), f.file()).ifPresent(b -> out.add(
+                                new Candidate("commit " + abbreviate(f.commit().get()) + ":" + f.file(), b)));
                     }
                 }
                 if (out.isEmpty()) {
@@ -190,8 +186,8 @@ public final class SecretReader implements AutoCloseable {
             tried.add("no file " + file);
         }
         // a staged finding: the index's version, when the work tree's differs
-        repository().ifPresent(repo -> staged(repo, f.file()).ifPresent(b -> out.add(new Candidate("index "
-                + f.file(), b))));
+        repository().ifPresent(repo -> GitObjects.staged(repo, f.file()).ifPresent(b -> out.add(
+                new Candidate("index " + f.file(), b))));
         return out;
     }
 
@@ -236,61 +232,6 @@ public final class SecretReader implements AutoCloseable {
             }
         }
         return Optional.ofNullable(repository);
-    }
-
-    private static Optional<byte[]> blob(Repository repo, String id) throws IOException {
-        ObjectId oid;
-        try {
-            oid = ObjectId.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        if (!repo.getObjectDatabase().has(oid)) {
-            return Optional.empty();
-        }
-        return Optional.of(repo.open(oid, Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE - 8));
-    }
-
-    private static Optional<byte[]> commitMessage(Repository repo, String id) throws IOException {
-        Optional<RevCommit> commit = commit(repo, id);
-        return commit.map(c -> c.getFullMessage().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Optional<byte[]> atCommit(Repository repo, String id, String path) throws IOException {
-        Optional<RevCommit> commit = commit(repo, id);
-        if (commit.isEmpty()) {
-            return Optional.empty();
-        }
-        try (TreeWalk walk = TreeWalk.forPath(repo, path, commit.get().getTree())) {
-            if (walk == null) {
-                return Optional.empty();
-            }
-            return blob(repo, walk.getObjectId(0).name());
-        }
-    }
-
-    private static Optional<RevCommit> commit(Repository repo, String id) throws IOException {
-        ObjectId oid;
-        try {
-            oid = repo.resolve(id + "^{commit}");
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-        if (oid == null) {
-            return Optional.empty();
-        }
-        try (RevWalk walk = new RevWalk(repo)) {
-            return Optional.of(walk.parseCommit(oid));
-        }
-    }
-
-    private static Optional<byte[]> staged(Repository repo, String path) {
-        try {
-            DirCacheEntry entry = repo.readDirCache().getEntry(path);
-            return entry == null ? Optional.empty() : blob(repo, entry.getObjectId().name());
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
     }
 
     private static String abbreviate(String id) {
