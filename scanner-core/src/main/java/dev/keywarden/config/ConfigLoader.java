@@ -35,8 +35,9 @@ import java.util.Set;
 public final class ConfigLoader {
     private static final int MAX_EXTEND_DEPTH = 8;
 
+    /** {@code remediation} belongs to {@code keywarden remediate}, which reads it itself. */
     static final Set<String> ROOT_KEYS = Set.of("title", "description", "minVersion", "extend", "rules", "allowlist",
-            "allowlists");
+            "allowlists", "remediation");
     static final Set<String> EXTEND_KEYS = Set.of("useDefault", "path", "disabledRules", "disabledAllowlists");
     static final Set<String> RULE_KEYS = Set.of("id", "description", "regex", "secretGroup", "keywords", "entropy",
             "path", "severity", "confidence", "tags", "checksum", "multiline", "anchor", "allowlist", "allowlists",
