@@ -125,7 +125,7 @@ class HookEndToEndTest {
         git.ok("rm", "-q", "--cached", "new.cfg");
 
         // a random-looking value assigned to a secret-like name: scans report it (low confidence), hooks do not block
-        String generic = "db_password = \"Xk9#mP2$vL8nQ4wZ\"\n";
+        String generic = "db_password = \"" + fake.password(18) + "\"\n";
         Files.writeString(tmp.resolve("settings.py"), generic);
         assertEquals(1, CliRun.run("scan", tmp.resolve("settings.py").toString()).code(), "the scan reports it");
         GitProcess.Result low = commitFile(git, "settings.py", generic);
