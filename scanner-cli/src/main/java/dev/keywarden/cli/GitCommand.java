@@ -9,6 +9,7 @@ import dev.keywarden.source.SkipReason;
 import dev.keywarden.source.git.Changes;
 import dev.keywarden.source.git.GitHistory;
 import dev.keywarden.source.git.GitSourceException;
+import dev.keywarden.source.git.JGitCaches;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -94,6 +95,9 @@ public final class GitCommand implements Callable<Integer> {
         }
         GitHistory.Options options = new GitHistory.Options(wanted, parseSince(), maxCommits == null
                 ? OptionalInt.empty() : OptionalInt.of(maxCommits), allLocations);
+        if (range == null) {
+            JGitCaches.forHistoryScans();
+        }
         try (GitHistory history = GitHistory.open(repo)) {
             Path root = history.repository().isBare() ? history.repository().getDirectory().toPath()
                     : history.repository().getWorkTree().toPath();
@@ -106,7 +110,7 @@ public final class GitCommand implements Callable<Integer> {
             try (Progress progress = Progress.start(runner.stats(), err, out.showProgress())) {
                 result = range != null
                         ? runner.scanChanges(history.repository(), Changes.range(history.repository(), range))
-                        : runner.scan(history, options, message -> { });
+                        : runner.scan(history, options);
             }
             int code = out.finish(result, err);
             boolean incomplete = result.summary().skipped().getOrDefault(SkipReason.UNREADABLE, 0L) > 0

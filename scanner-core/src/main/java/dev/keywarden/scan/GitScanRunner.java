@@ -11,6 +11,7 @@ import dev.keywarden.source.git.BlobReader;
 import dev.keywarden.source.git.Changes;
 import dev.keywarden.source.git.GitHistory;
 import dev.keywarden.source.git.GitSourceException;
+import dev.keywarden.source.git.PackOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +27,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -41,6 +41,11 @@ public final class GitScanRunner {
     /** The path shown for findings in commit messages. */
     public static final String MESSAGE_PATH = "(commit message)";
     private static final int CHUNK = 64;
+    /**
+     * Blobs in pack order are handed out in runs this long: a worker's object reader keeps the delta bases of its
+     * run, so a run must be long enough that most deltas find their base already read by the same reader.
+     */
+    private static final int PACK_CHUNK = 1024;
 
     private final Engine engine;
     private final ScanOptions options;
@@ -77,19 +82,17 @@ public final class GitScanRunner {
         final AtomicLong scanned = new AtomicLong();
         final BlobReader blobReader = new BlobReader(options.maxFileSize());
 
-        /** Runs {@code item} for each index in [0, count) on the worker threads, in chunks. */
-        void parallel(Repository repository, int count, Item item) {
-            for (int i = 0; i < count; i++) {
-                stats.listed();
-            }
+        /** Runs {@code item} for each index in [0, count) on the worker threads, in runs of {@code chunk}. */
+        void parallel(Repository repository, int count, int chunk, Item item) {
+            stats.listed(count);
             AtomicInteger next = new AtomicInteger();
             AtomicReference<Throwable> failure = new AtomicReference<>();
             List<Thread> workers = new ArrayList<>();
             for (int w = 0; w < options.threads(); w++) {
                 Thread t = new Thread(() -> {
                     try (ObjectReader reader = repository.newObjectReader()) {
-                        for (int from = next.getAndAdd(CHUNK); from < count; from = next.getAndAdd(CHUNK)) {
-                            for (int i = from; i < Math.min(count, from + CHUNK); i++) {
+                        for (int from = next.getAndAdd(chunk); from < count; from = next.getAndAdd(chunk)) {
+                            for (int i = from; i < Math.min(count, from + chunk); i++) {
                                 item.scan(reader, i);
                             }
                         }
@@ -171,12 +174,14 @@ public final class GitScanRunner {
         }
     }
 
-    /** Scans a whole history: every unique blob once, and every commit message. */
-    public ScanResult scan(GitHistory history, GitHistory.Options gitOptions, Consumer<String> progress)
-            throws GitSourceException {
+    /**
+     * Scans a whole history: every unique blob once, read in pack order, and every commit message. The progress
+     * display follows it through {@link #stats()}: commits walked, then blobs scanned of all.
+     */
+    public ScanResult scan(GitHistory history, GitHistory.Options gitOptions) throws GitSourceException {
         Run run = new Run();
-        GitHistory.Plan plan = history.plan(gitOptions, progress);
-        List<GitHistory.BlobTask> tasks = plan.blobs();
+        GitHistory.Plan plan = history.plan(gitOptions, stats::walked);
+        List<GitHistory.BlobTask> tasks = PackOrder.sort(history.repository(), plan.blobs());
         Thread messages = new Thread(() -> {
             for (GitHistory.Message message : plan.messages()) {
                 Content content = Content.of(MESSAGE_PATH, message.text().getBytes(StandardCharsets.UTF_8),
@@ -185,7 +190,7 @@ public final class GitScanRunner {
             }
         }, "keywarden-git-messages");
         messages.start();
-        run.parallel(history.repository(), tasks.size(), (reader, i) -> {
+        run.parallel(history.repository(), tasks.size(), PACK_CHUNK, (reader, i) -> {
             GitHistory.BlobTask task = tasks.get(i);
             run.scanBlob(reader, task.path(), task.blob(), new Origin.GitBlob(task.blob().name(), task.introduced(),
                     Optional.empty(), List.of()), task.order(), f -> true);
@@ -211,7 +216,7 @@ public final class GitScanRunner {
     public ScanResult scanChanges(Repository repository, Changes.ChangeSet changeSet) {
         Run run = new Run();
         List<Changes.Change> changes = changeSet.changes();
-        run.parallel(repository, changes.size(), (reader, i) -> {
+        run.parallel(repository, changes.size(), CHUNK, (reader, i) -> {
             Changes.Change change = changes.get(i);
             Origin origin = change.commit().<Origin>map(c -> new Origin.GitBlob(change.blob().name(), c,
                     Optional.empty(), List.of())).orElseGet(() -> new Origin.GitIndex(change.blob().name()));

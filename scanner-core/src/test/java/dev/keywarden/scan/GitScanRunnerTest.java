@@ -53,7 +53,7 @@ class GitScanRunnerTest {
     private ScanResult scan(GitHistory.Options options) throws Exception {
         try (GitHistory history = GitHistory.open(dir)) {
             return new GitScanRunner(engine, new ScanOptions(2, 1 << 20, false), FindingFilter.none())
-                    .scan(history, options, m -> { });
+                    .scan(history, options);
         }
     }
 
@@ -207,7 +207,7 @@ class GitScanRunnerTest {
         Git.cloneRepository().setURI(dir.toUri().toString()).setDirectory(bare.toFile()).setBare(true).call().close();
         try (GitHistory history = GitHistory.open(bare)) {
             ScanResult fromBare = new GitScanRunner(engine, new ScanOptions(1, 1 << 20, false),
-                    FindingFilter.none()).scan(history, GitHistory.Options.everything(), m -> { });
+                    FindingFilter.none()).scan(history, GitHistory.Options.everything());
             assertEquals(1, of(fromBare, "env-file").size());
         }
     }

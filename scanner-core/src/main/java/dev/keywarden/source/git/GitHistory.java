@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.lib.Constants;
@@ -141,7 +141,7 @@ public final class GitHistory implements AutoCloseable {
     }
 
     /** Walks the history and lists what to scan. Objects that cannot be read are reported, not fatal. */
-    public Plan plan(Options options, Consumer<String> progress) throws GitSourceException {
+    public Plan plan(Options options, IntConsumer walked) throws GitSourceException {
         List<String> problems = new ArrayList<>();
         Set<ObjectId> shallowCommits;
         try {
@@ -167,28 +167,58 @@ public final class GitHistory implements AutoCloseable {
                 }
             }
             // oldest first, so that a blob is attributed to the first commit that has it
+            TreeVisitor trees = new TreeVisitor(reader, blobs, problems);
+            if (!options.allLocations()) {
+                excludeBoundary(walk, commits, shallowCommits, trees);
+            }
             for (int order = 0; order < commits.size(); order++) {
                 RevCommit commit = commits.get(commits.size() - 1 - order);
                 CommitInfo info = info(commit);
                 messages.add(new Message(info, commit.getFullMessage(), order));
-                try {
-                    diff(walk, reader, commit, shallowCommits.contains(commit), info, order, firstSeen, blobs,
-                            options.allLocations() ? elsewhere : null);
-                } catch (MissingObjectException e) {
-                    problems.add("missing object " + e.getObjectId().name() + " in the tree of commit "
-                            + commit.name());
-                } catch (IOException e) {
-                    problems.add("cannot read the tree of commit " + commit.name() + " (" + e.getMessage() + ")");
+                if (options.allLocations()) {
+                    try {
+                        diff(walk, reader, commit, shallowCommits.contains(commit), info, order, firstSeen, blobs,
+                                elsewhere);
+                    } catch (MissingObjectException e) {
+                        problems.add("missing object " + e.getObjectId().name() + " in the tree of commit "
+                                + commit.name());
+                    } catch (IOException e) {
+                        problems.add("cannot read the tree of commit " + commit.name() + " (" + e.getMessage()
+                                + ")");
+                    }
+                } else {
+                    trees.visit(commit, info, order);
                 }
-                if ((order & 1023) == 0) {
-                    progress.accept("commits walked: " + order + "/" + commits.size());
-                }
+                walked.accept(order + 1);
             }
             Set<ObjectId> headBlobs = headBlobs(walk, reader, problems);
             return new Plan(blobs, messages, elsewhere, headBlobs, !shallowCommits.isEmpty(), problems);
         } catch (IOException e) {
             throw new GitSourceException("cannot walk the history of " + repository.getDirectory() + " ("
                     + e.getMessage() + ")", true);
+        }
+    }
+
+    /**
+     * When --since or --max-commits cut the walk, the parents of its oldest commits are outside it: what their trees
+     * hold was not introduced by the walked commits (as a diff against them would show), so it is marked seen first.
+     */
+    private static void excludeBoundary(RevWalk walk, List<RevCommit> commits, Set<ObjectId> shallowCommits,
+                                        TreeVisitor trees) {
+        Set<ObjectId> walked = new HashSet<>(commits);
+        for (RevCommit commit : commits) {
+            if (shallowCommits.contains(commit)) {
+                continue;
+            }
+            for (RevCommit parent : commit.getParents()) {
+                if (walked.add(parent)) {
+                    try {
+                        trees.exclude(walk.parseCommit(parent));
+                    } catch (IOException e) {
+                        // an absent parent outside the walk: nothing to exclude
+                    }
+                }
+            }
         }
     }
 
