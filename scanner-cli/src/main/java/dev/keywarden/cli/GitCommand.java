@@ -112,18 +112,26 @@ public final class GitCommand implements Callable<Integer> {
                         ? runner.scanChanges(history.repository(), Changes.range(history.repository(), range))
                         : runner.scan(history, options);
             }
-            int code = out.finish(result, err);
-            boolean incomplete = result.summary().skipped().getOrDefault(SkipReason.UNREADABLE, 0L) > 0
-                    || result.summary().warnings().stream().anyMatch(w -> w.startsWith("missing object")
-                            || w.startsWith("cannot read"));
-            if (code == ExitCodes.CLEAN && incomplete) {
-                err.println("keywarden: the scan is incomplete: some objects could not be read (see the warnings)");
-                return ExitCodes.IO_FAILURE;
-            }
-            return code;
+            return withIncomplete(out.finish(result, err), result, err);
         } catch (GitSourceException e) {
             throw GitErrors.of(e);
         }
+    }
+
+    /**
+     * A clean result of a scan that could not read everything is not clean: exit code 3, unless findings (1) take
+     * precedence, since they need acting on either way.
+     */
+    static int withIncomplete(int code, ScanResult result, PrintStream err) {
+        boolean incomplete = result.summary().skipped().getOrDefault(SkipReason.UNREADABLE, 0L) > 0
+                || result.summary().warnings().stream().anyMatch(w -> w.startsWith("missing object")
+                        || w.startsWith("cannot read"));
+        if (code == ExitCodes.CLEAN && incomplete) {
+            err.println("keywarden: the scan is incomplete: some objects or files could not be read (see the "
+                    + "warnings)");
+            return ExitCodes.IO_FAILURE;
+        }
+        return code;
     }
 
     private Optional<Instant> parseSince() {

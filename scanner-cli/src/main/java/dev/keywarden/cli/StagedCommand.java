@@ -56,7 +56,7 @@ public final class StagedCommand implements Callable<Integer> {
             GitScanRunner runner = new GitScanRunner(engine, new ScanOptions(engineOptions.threads(),
                     engineOptions.maxFileSize, false, out.verbose), filter);
             ScanResult result = runner.scanChanges(history.repository(), Changes.staged(history.repository()));
-            return out.finish(result, err);
+            return GitCommand.withIncomplete(out.finish(result, err), result, err);
         } catch (GitSourceException e) {
             throw GitErrors.of(e);
         }

@@ -13,6 +13,7 @@ import dev.keywarden.source.git.GitHistory;
 import dev.keywarden.source.git.GitSourceException;
 import dev.keywarden.source.git.PackOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -123,10 +124,11 @@ public final class GitScanRunner {
          * Reads a blob and scans it at {@code path}, keeping the findings {@code keep} accepts. A blob not read
          * (too large, an LFS pointer) still meets the path rules; an unreadable one is a skip with its object id.
          */
-        void scanBlob(ObjectReader reader, String path, ObjectId blob, Origin origin, int order,
-                      Predicate<Finding> keep) {
-            String where = path + " (blob " + blob.abbreviate(12).name() + ")";
-            BlobReader.Result result = blobReader.read(reader, blob);
+        void scanBlob(ObjectReader reader, String path, ObjectId blob, Optional<Path> workFile, Origin origin,
+                      int order, Predicate<Finding> keep) {
+            String where = workFile.isPresent() ? path : path + " (blob " + blob.abbreviate(12).name() + ")";
+            BlobReader.Result result = workFile.isPresent() ? blobReader.read(workFile.get())
+                    : blobReader.read(reader, blob);
             Engine.Scanned scan;
             long read = 0;
             if (result instanceof BlobReader.Skipped skipped) {
@@ -192,8 +194,8 @@ public final class GitScanRunner {
         messages.start();
         run.parallel(history.repository(), tasks.size(), PACK_CHUNK, (reader, i) -> {
             GitHistory.BlobTask task = tasks.get(i);
-            run.scanBlob(reader, task.path(), task.blob(), new Origin.GitBlob(task.blob().name(), task.introduced(),
-                    Optional.empty(), List.of()), task.order(), f -> true);
+            run.scanBlob(reader, task.path(), task.blob(), Optional.empty(), new Origin.GitBlob(task.blob().name(),
+                    task.introduced(), Optional.empty(), List.of()), task.order(), f -> true);
         });
         try {
             messages.join();
@@ -218,9 +220,11 @@ public final class GitScanRunner {
         List<Changes.Change> changes = changeSet.changes();
         run.parallel(repository, changes.size(), CHUNK, (reader, i) -> {
             Changes.Change change = changes.get(i);
-            Origin origin = change.commit().<Origin>map(c -> new Origin.GitBlob(change.blob().name(), c,
-                    Optional.empty(), List.of())).orElseGet(() -> new Origin.GitIndex(change.blob().name()));
-            run.scanBlob(reader, change.path(), change.blob(), origin, change.order(), f -> onAddedLines(f, change));
+            Origin origin = change.workFile().<Origin>map(Origin.File::new).orElseGet(() -> change.commit()
+                    .<Origin>map(c -> new Origin.GitBlob(change.blob().name(), c, Optional.empty(), List.of()))
+                    .orElseGet(() -> new Origin.GitIndex(change.blob().name())));
+            run.scanBlob(reader, change.path(), change.blob(), change.workFile(), origin, change.order(),
+                    f -> onAddedLines(f, change));
         });
         return run.result(attribute(run.found, changeSet.headBlobs(), Map.of(), false), changeSet.commits(),
                 List.of());
