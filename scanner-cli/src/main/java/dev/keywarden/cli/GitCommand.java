@@ -107,7 +107,8 @@ public final class GitCommand implements Callable<Integer> {
                     out.verbose);
             GitScanRunner runner = new GitScanRunner(engine, scanOptions, filter);
             ScanResult result;
-            try (Progress progress = Progress.start(runner.stats(), err, out.showProgress())) {
+            try (Progress progress = range == null ? Progress.history(runner.stats(), err, out.showProgress())
+                    : Progress.start(runner.stats(), err, out.showProgress())) {
                 result = range != null
                         ? runner.scanChanges(history.repository(), Changes.range(history.repository(), range))
                         : runner.scan(history, options);
