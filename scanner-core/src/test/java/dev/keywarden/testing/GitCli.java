@@ -12,7 +12,20 @@ import java.util.concurrent.TimeUnit;
  * does not do the way users meet it (shallow clones, worktrees, rebases, submodules).
  */
 public final class GitCli {
+    /** An empty global configuration (not /dev/null: a test must not depend on what that device is). */
+    private static final Path EMPTY_CONFIG = emptyConfig();
+
     private GitCli() {
+    }
+
+    private static Path emptyConfig() {
+        try {
+            Path file = java.nio.file.Files.createTempFile("keywarden-gitconfig", "");
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The exit code and the combined output of one git command. */
@@ -37,7 +50,7 @@ public final class GitCli {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("GIT_"));
         pb.environment().put("GIT_CONFIG_NOSYSTEM", "1");
-        pb.environment().put("GIT_CONFIG_GLOBAL", "/dev/null");
+        pb.environment().put("GIT_CONFIG_GLOBAL", EMPTY_CONFIG.toString());
         pb.environment().put("GIT_EDITOR", "true");
         try {
             Process p = pb.start();

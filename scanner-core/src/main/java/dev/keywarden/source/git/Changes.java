@@ -13,15 +13,19 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.api.errors.CanceledException;
+import org.eclipse.jgit.diff.ContentSource;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.EditList;
 import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
+import org.eclipse.jgit.diff.RenameDetector;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheIterator;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
@@ -34,6 +38,7 @@ import org.eclipse.jgit.treewalk.EmptyTreeIterator;
 import org.eclipse.jgit.treewalk.FileTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.WorkingTreeIterator;
+import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 
@@ -136,19 +141,25 @@ public final class Changes {
             throw new GitSourceException(repository.getDirectory() + ": a bare repository has no working tree", false);
         }
         try (RevWalk walk = new RevWalk(repository); ObjectReader reader = repository.newObjectReader();
-             DiffFormatter diff = formatter(repository)) {
+             TreeWalk tree = new TreeWalk(repository, reader)) {
             ObjectId revId = repository.resolve(rev + "^{commit}");
             if (revId == null && !(Constants.HEAD.equals(rev) && repository.resolve(Constants.HEAD) == null)) {
                 throw new GitSourceException("unknown ref or revision '" + rev + "'", false);
             }
-            AbstractTreeIterator before = revId == null ? new EmptyTreeIterator()
-                    : tree(reader, walk.parseCommit(revId).getTree());
-            DirCache index = repository.readDirCache();
-            diff.setPathFilter(new UntrackedIgnored(index).negate());
+            tree.addTree(revId == null ? new EmptyTreeIterator() : tree(reader, walk.parseCommit(revId).getTree()));
+            FileTreeIterator work = new FileTreeIterator(repository);
+            tree.addTree(work);
+            tree.setRecursive(true);
+            // not DiffFormatter.scan: it drops every ignored path, even one the index tracks
+            tree.setFilter(AndTreeFilter.create(new UntrackedIgnored(repository.readDirCache()).negate(),
+                    TreeFilter.ANY_DIFF));
+            RenameDetector renames = new RenameDetector(repository);
+            renames.addAll(DiffEntry.scan(tree));
+            List<DiffEntry> entries = renames.compute(new ContentSource.Pair(ContentSource.create(reader),
+                    ContentSource.create(work)), NullProgressMonitor.INSTANCE);
             Path root = repository.getWorkTree().toPath();
             List<Change> changes = new ArrayList<>();
-            for (Map.Entry<String, Pending> e : pending(diff.scan(before, new FileTreeIterator(repository)))
-                    .entrySet()) {
+            for (Map.Entry<String, Pending> e : pending(entries).entrySet()) {
                 Pending p = e.getValue();
                 Path file = root.resolve(e.getKey());
                 BitSet added = null;
@@ -163,7 +174,7 @@ public final class Changes {
             return new ChangeSet(changes, java.util.Set.of(), 0);
         } catch (GitSourceException e) {
             throw e;
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException | CanceledException e) {
             throw new GitSourceException("cannot compare the working tree of " + repository.getWorkTree() + " with "
                     + rev + " (" + e.getMessage() + ")", true);
         }
