@@ -10,6 +10,7 @@ import dev.keywarden.source.git.Changes;
 import dev.keywarden.source.git.GitHistory;
 import dev.keywarden.source.git.GitSourceException;
 import dev.keywarden.source.git.JGitCaches;
+import dev.keywarden.source.git.Submodules;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -67,6 +68,11 @@ public final class GitCommand implements Callable<Integer> {
                     + "rules). What a pull-request check or a pre-push hook wants.")
     String range;
 
+    @Option(names = "--recurse-submodules",
+            description = "Also scan the whole history of each submodule checked out here (and theirs), with paths "
+                    + "under the submodule's path. Without it, submodules are listed in a warning and not scanned.")
+    boolean recurseSubmodules;
+
     @Option(names = "--all-locations",
             description = "List every other commit and path where each secret appears, not only the first.")
     boolean allLocations;
@@ -109,13 +115,49 @@ public final class GitCommand implements Callable<Integer> {
             ScanResult result;
             try (Progress progress = range == null ? Progress.history(runner.stats(), err, out.showProgress())
                     : Progress.start(runner.stats(), err, out.showProgress())) {
-                result = range != null
-                        ? runner.scanChanges(history.repository(), Changes.range(history.repository(), range))
-                        : runner.scan(history, options);
+                if (range != null) {
+                    result = runner.scanChanges(history.repository(), Changes.range(history.repository(), range));
+                } else {
+                    List<ScanResult> parts = new ArrayList<>();
+                    List<String> warnings = new ArrayList<>();
+                    parts.add(runner.scan(history, options));
+                    submodules(history, "", runner, parts, warnings);
+                    result = parts.size() == 1 && warnings.isEmpty() ? parts.get(0)
+                            : GitScanRunner.combine(parts, warnings);
+                }
             }
             return withIncomplete(out.finish(result, err), result, err);
         } catch (GitSourceException e) {
             throw GitErrors.of(e);
+        }
+    }
+
+    /**
+     * Scans the submodules of {@code history} (with --recurse-submodules; their own refs, whole histories, and
+     * theirs in turn), or lists them in a warning.
+     */
+    private void submodules(GitHistory history, String prefix, GitScanRunner runner, List<ScanResult> parts,
+                            List<String> warnings) throws GitSourceException {
+        List<Submodules.Submodule> found = Submodules.atHead(history.repository());
+        if (found.isEmpty()) {
+            return;
+        }
+        if (!recurseSubmodules) {
+            warnings.add(found.size() + " submodule" + (found.size() == 1 ? "" : "s") + " not scanned (use "
+                    + "--recurse-submodules): " + String.join(", ", found.stream().map(m -> prefix + m.path())
+                    .toList()));
+            return;
+        }
+        for (Submodules.Submodule module : found) {
+            String path = prefix + module.path();
+            if (module.checkout().isEmpty()) {
+                warnings.add("submodule " + path + " is not checked out: not scanned");
+                continue;
+            }
+            try (GitHistory sub = GitHistory.open(module.checkout().get())) {
+                parts.add(runner.scan(sub, GitHistory.Options.everything(), path + "/"));
+                submodules(sub, path + "/", runner, parts, warnings);
+            }
         }
     }
 

@@ -141,4 +141,37 @@ class GitWorkflowsTest {
                 "1");
         assertEquals(ExitCodes.CLEAN, onlyBroken.code(), "the last commit adds nothing: " + onlyBroken);
     }
+
+    @Test
+    void submodulesAreFollowedOnlyWhenAsked() throws Exception {
+        String inSub = fake.githubToken("ghp");
+        Path lib = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-lib"));
+        git(lib, "init", "-q");
+        Files.writeString(lib.resolve("config.txt"), "t=" + inSub + "\n");
+        git(lib, "add", "-A");
+        git(lib, "commit", "-q", "-m", "library with a secret");
+        write("README.md", "superproject\n");
+        commitAll("root");
+        git(dir, "submodule", "add", "-q", lib.toUri().toString(), "vendor/lib");
+        git(dir, "commit", "-q", "-m", "add the library");
+
+        CliRun plain = CliRun.run("git", dir.toString(), "--no-progress");
+        assertEquals(ExitCodes.CLEAN, plain.code(), plain.toString());
+        assertTrue(plain.err().contains("1 submodule not scanned (use --recurse-submodules): vendor/lib"),
+                plain.toString());
+
+        CliRun recursed = CliRun.run("git", dir.toString(), "--no-progress", "--recurse-submodules", "-f", "json");
+        assertEquals(ExitCodes.FINDINGS, recursed.code(), recursed.toString());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(recursed.out());
+        assertEquals("vendor/lib/config.txt", json.at("/findings/0/file").asText(), recursed.out());
+        assertEquals("library with a secret", json.at("/findings/0/message").asText());
+        assertEquals(3, json.at("/summary/commits").asInt(), "two commits here, one in the submodule");
+
+        Path clone = dir.resolveSibling(dir.getFileName() + "-clone");
+        git(dir.getParent(), "clone", "-q", dir.toUri().toString(), clone.toString());
+        CliRun notCheckedOut = CliRun.run("git", clone.toString(), "--no-progress", "--recurse-submodules");
+        assertEquals(ExitCodes.CLEAN, notCheckedOut.code(), notCheckedOut.toString());
+        assertTrue(notCheckedOut.err().contains("submodule vendor/lib is not checked out: not scanned"),
+                notCheckedOut.toString());
+    }
 }

@@ -181,6 +181,15 @@ public final class GitScanRunner {
      * display follows it through {@link #stats()}: commits walked, then blobs scanned of all.
      */
     public ScanResult scan(GitHistory history, GitHistory.Options gitOptions) throws GitSourceException {
+        return scan(history, gitOptions, "");
+    }
+
+    /**
+     * Scans a whole history whose paths sit under {@code pathPrefix} (a submodule's path and a slash, so that its
+     * findings, path rules and fingerprints use paths of the superproject).
+     */
+    public ScanResult scan(GitHistory history, GitHistory.Options gitOptions, String pathPrefix)
+            throws GitSourceException {
         Run run = new Run();
         GitHistory.Plan plan = history.plan(gitOptions, stats::walked);
         List<GitHistory.BlobTask> tasks = PackOrder.sort(history.repository(), plan.blobs());
@@ -194,7 +203,7 @@ public final class GitScanRunner {
         messages.start();
         run.parallel(history.repository(), tasks.size(), PACK_CHUNK, (reader, i) -> {
             GitHistory.BlobTask task = tasks.get(i);
-            run.scanBlob(reader, task.path(), task.blob(), Optional.empty(), new Origin.GitBlob(task.blob().name(),
+            run.scanBlob(reader, pathPrefix + task.path(), task.blob(), Optional.empty(), new Origin.GitBlob(task.blob().name(),
                     task.introduced(), Optional.empty(), List.of()), task.order(), f -> true);
         });
         try {
@@ -228,6 +237,38 @@ public final class GitScanRunner {
         });
         return run.result(attribute(run.found, changeSet.headBlobs(), Map.of(), false), changeSet.commits(),
                 List.of());
+    }
+
+    /**
+     * One result of several scans (a superproject's history and its submodules'), with {@code warnings} added:
+     * findings in report order, counts summed.
+     */
+    public static ScanResult combine(List<ScanResult> parts, List<String> warnings) {
+        List<Finding> findings = new ArrayList<>();
+        long allowlisted = 0;
+        long files = 0;
+        long commits = 0;
+        long bytes = 0;
+        Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
+        List<Skip> skips = new ArrayList<>();
+        List<String> allWarnings = new ArrayList<>();
+        Duration elapsed = Duration.ZERO;
+        for (ScanResult part : parts) {
+            ScanSummary s = part.summary();
+            findings.addAll(part.findings());
+            allowlisted += part.allowlistedOnlyCounted();
+            files += s.files();
+            commits += s.commits();
+            bytes += s.bytes();
+            s.skipped().forEach((reason, n) -> skipped.merge(reason, n, Long::sum));
+            skips.addAll(s.skips());
+            allWarnings.addAll(s.warnings());
+            elapsed = elapsed.plus(s.elapsed());
+        }
+        allWarnings.addAll(warnings);
+        findings.sort(ScanRunner.ORDER);
+        return new ScanResult(findings, allowlisted, new ScanSummary(files, commits, bytes, skipped, skips,
+                allWarnings, elapsed));
     }
 
     /** A finding the change brought: on a line it adds, or (for a path rule) on a file it creates. */
