@@ -167,7 +167,7 @@ public final class GitHistory implements AutoCloseable {
                 }
             }
             // oldest first, so that a blob is attributed to the first commit that has it
-            TreeVisitor trees = new TreeVisitor(reader, blobs, problems);
+            TreeVisitor trees = new TreeVisitor(reader, PackOrder.keys(repository), blobs, problems);
             if (!options.allLocations()) {
                 excludeBoundary(walk, commits, shallowCommits, trees);
             }
@@ -190,6 +190,9 @@ public final class GitHistory implements AutoCloseable {
                     trees.visit(commit, info, order);
                 }
                 walked.accept(order + 1);
+            }
+            if (!options.allLocations()) {
+                trees.finish();
             }
             Set<ObjectId> headBlobs = headBlobs(walk, reader, problems);
             return new Plan(blobs, messages, elsewhere, headBlobs, !shallowCommits.isEmpty(), problems);

@@ -8,6 +8,7 @@ import java.util.List;
 import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
 import org.eclipse.jgit.internal.storage.file.Pack;
 import org.eclipse.jgit.internal.storage.file.PackIndex;
+import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Repository;
 
 /**
@@ -23,8 +24,30 @@ public final class PackOrder {
 
     /** A copy of {@code tasks}, sorted by pack and by offset in the pack. */
     public static List<GitHistory.BlobTask> sort(Repository repository, List<GitHistory.BlobTask> tasks) {
+        Keys keys = keys(repository);
+        long[] key = new long[tasks.size()];
+        Integer[] order = new Integer[tasks.size()];
+        for (int i = 0; i < tasks.size(); i++) {
+            order[i] = i;
+            key[i] = keys.of(tasks.get(i).blob());
+        }
+        Arrays.sort(order, Comparator.comparingLong((Integer i) -> key[i]).thenComparingInt(i -> i));
+        List<GitHistory.BlobTask> out = new ArrayList<>(tasks.size());
+        for (Integer i : order) {
+            out.add(tasks.get(i));
+        }
+        return out;
+    }
+
+    /** Where objects sit: a sort key per object id, {@link Long#MAX_VALUE} for objects in no pack. */
+    interface Keys {
+        long of(AnyObjectId id);
+    }
+
+    /** The pack positions of {@code repository}'s objects (pack number in the high bits, offset in the low 40). */
+    static Keys keys(Repository repository) {
         if (!(repository.getObjectDatabase() instanceof ObjectDirectory objects)) {
-            return tasks;
+            return id -> Long.MAX_VALUE;
         }
         List<PackIndex> indexes = new ArrayList<>();
         for (Pack pack : objects.getPacks()) {
@@ -34,25 +57,14 @@ public final class PackOrder {
                 // an unreadable index: its objects are read in walk order, and reading them reports the problem
             }
         }
-        // key: pack number in the high bits, offset in the low 40 bits (packs above 1 TiB keep walk order)
-        long[] keys = new long[tasks.size()];
-        Integer[] order = new Integer[tasks.size()];
-        for (int i = 0; i < tasks.size(); i++) {
-            order[i] = i;
-            keys[i] = Long.MAX_VALUE;
+        return id -> {
             for (int p = 0; p < indexes.size() && p < (1 << 22); p++) {
-                long offset = indexes.get(p).findOffset(tasks.get(i).blob());
+                long offset = indexes.get(p).findOffset(id);
                 if (offset >= 0 && offset < (1L << 40)) {
-                    keys[i] = ((long) p << 40) | offset;
-                    break;
+                    return ((long) p << 40) | offset;
                 }
             }
-        }
-        Arrays.sort(order, Comparator.comparingLong((Integer i) -> keys[i]).thenComparingInt(i -> i));
-        List<GitHistory.BlobTask> out = new ArrayList<>(tasks.size());
-        for (Integer i : order) {
-            out.add(tasks.get(i));
-        }
-        return out;
+            return Long.MAX_VALUE;
+        };
     }
 }
