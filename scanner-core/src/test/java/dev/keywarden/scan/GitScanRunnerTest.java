@@ -126,6 +126,23 @@ class GitScanRunnerTest {
         }
     }
 
+    /**
+     * The same directory content first appears deep in an older commit and at the top of a newer one; reading trees
+     * level by level meets the shallow copy first, and must still credit the older commit and its path.
+     */
+    @Test
+    void aDirectoryFirstSeenDeepInAnOlderCommitIsAttributedToThatCommit() throws Exception {
+        String token = fake.githubToken("ghp");
+        try (TestRepo repo = TestRepo.init(dir)) {
+            RevCommit older = repo.write("a/b/x/s.txt", "t=" + token + "\n").commit("deep copy");
+            repo.write("x/s.txt", "t=" + token + "\n").commit("the same directory at the top");
+            List<Finding> found = of(scan(), "gh");
+            assertEquals(1, found.size(), found.toString());
+            assertEquals("a/b/x/s.txt", found.get(0).location().path());
+            assertEquals(older.name(), blob(found.get(0)).introduced().id());
+        }
+    }
+
     @Test
     void unmergedBranchesMergesAndMessagesAreScanned() throws Exception {
         String onBranch = fake.githubToken("ghp");
