@@ -174,4 +174,24 @@ class GitWorkflowsTest {
         assertTrue(notCheckedOut.err().contains("submodule vendor/lib is not checked out: not scanned"),
                 notCheckedOut.toString());
     }
+
+    @Test
+    void stagedAndDiffWorkInALinkedWorktreeWithItsOwnIndex() throws Exception {
+        write("app.cfg", "name=app\n");
+        commitAll("root");
+        Path worktree = dir.resolveSibling(dir.getFileName() + "-wt");
+        git(dir, "worktree", "add", "-q", "-b", "feature", worktree.toString());
+        Files.writeString(worktree.resolve("app.cfg"), "name=app\ntoken=" + fake.githubToken("ghp") + "\n");
+
+        assertEquals(ExitCodes.CLEAN, CliRun.run("staged", worktree.toString(), "--no-progress").code(),
+                "not staged yet");
+        CliRun diff = CliRun.run("diff", "-C", worktree.toString(), "--no-progress");
+        assertEquals(ExitCodes.FINDINGS, diff.code(), diff.toString());
+        git(worktree, "add", "app.cfg");
+        CliRun staged = CliRun.run("staged", worktree.toString(), "--no-progress");
+        assertEquals(ExitCodes.FINDINGS, staged.code(), staged.toString());
+        assertTrue(staged.out().contains("app.cfg:2:7"), staged.toString());
+        assertEquals(ExitCodes.CLEAN, CliRun.run("staged", dir.toString(), "--no-progress").code(),
+                "the main work tree's index is another one");
+    }
 }
