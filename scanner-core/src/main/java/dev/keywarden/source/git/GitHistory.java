@@ -39,8 +39,10 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
  * A git repository's history as a list of unique blobs to scan, each attributed to the commit that first
- * introduced it at a path (walking from the oldest commit: a blob first appears in a commit's diff against its
- * first parent, or against nothing for a root commit). Reading is JGit's; this class never matches.
+ * introduced it at a path: the oldest commit whose tree holds it, which is the commit whose diff against its
+ * parents adds it (all of a root commit's tree). {@link TreeVisitor} finds them reading every tree once, in pack
+ * order; with {@code allLocations}, every commit is diffed against its first parent instead, to record every other
+ * place each blob appears. Reading is JGit's; this class never matches.
  */
 public final class GitHistory implements AutoCloseable {
 
