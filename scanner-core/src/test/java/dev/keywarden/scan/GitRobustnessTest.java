@@ -102,6 +102,28 @@ class GitRobustnessTest {
     }
 
     @Test
+    void aMissingCommitCutsTheHistoryThereAndTheRestIsScanned() throws Exception {
+        String old = fake.githubToken("ghp");
+        String recent = fake.githubToken("ghp");
+        Path repo = origin();
+        commitFile(repo, "old.txt", "t=" + old + "\n", "one");
+        commitFile(repo, "two.txt", "2\n", "two");
+        commitFile(repo, "recent.txt", "t=" + recent + "\n", "three");
+        String lost = git(repo, "rev-parse", "HEAD~1").strip();
+        String child = git(repo, "rev-parse", "HEAD").strip();
+        Files.delete(repo.resolve(".git/objects/" + lost.substring(0, 2) + "/" + lost.substring(2)));
+
+        ScanResult r = scan(repo, 1 << 20);
+        assertEquals(Set.of(old, recent), secrets(r), "what HEAD's tree holds is still scanned");
+        assertTrue(r.reported().stream().allMatch(f -> f.origin().commit().orElseThrow().equals(child)),
+                "the history behind the missing commit is cut: the child holds everything");
+        assertTrue(r.summary().warnings().stream().anyMatch(w -> w.contains("missing object " + lost)
+                && w.contains(child)), r.summary().warnings().toString());
+        assertFalse(r.summary().warnings().stream().anyMatch(w -> w.contains("shallow clone")),
+                "not a shallow clone");
+    }
+
+    @Test
     void blobsOverTheSizeLimitAreSkippedAndCounted() throws Exception {
         String token = fake.githubToken("ghp");
         Path repo = origin();

@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +21,7 @@ import java.util.Set;
 import java.util.function.IntConsumer;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.errors.RevWalkException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -155,18 +158,21 @@ public final class GitHistory implements AutoCloseable {
         Map<ObjectId, BlobTask> firstSeen = new HashMap<>();
         Map<ObjectId, List<GitLocation>> elsewhere = new HashMap<>();
         List<Message> messages = new ArrayList<>();
-        try (RevWalk walk = new RevWalk(repository); ObjectReader reader = repository.newObjectReader()) {
-            int starts = markStarts(walk, options.refs(), problems);
-            walk.sort(RevSort.TOPO);
-            options.since().ifPresent(since -> walk.setRevFilter(CommitTimeRevFilter.after(since)));
-            List<RevCommit> commits = new ArrayList<>();
-            if (starts > 0) {
-                for (RevCommit c : walk) {
-                    commits.add(c);
-                    if (options.maxCommits().isPresent() && commits.size() >= options.maxCommits().getAsInt()) {
-                        break;
-                    }
-                }
+        boolean shallowClone = !shallowCommits.isEmpty();
+        RevWalk walk = new RevWalk(repository);
+        try (ObjectReader reader = repository.newObjectReader()) {
+            List<RevCommit> commits;
+            try {
+                commits = commits(walk, options, problems);
+            } catch (RevWalkException | MissingObjectException e) {
+                // a commit is missing: walk again, with the commits that lost a parent taken as shallow
+                Set<ObjectId> cut = commitsMissingAParent(options, problems);
+                walk.close();
+                walk = new RevWalk(repository);
+                walk.assumeShallow(cut);
+                shallowCommits = new HashSet<>(shallowCommits);
+                shallowCommits.addAll(cut);
+                commits = commits(walk, options, new ArrayList<>());
             }
             // oldest first, so that a blob is attributed to the first commit that has it
             TreeVisitor trees = new TreeVisitor(reader, PackOrder.keys(repository), blobs, problems);
@@ -197,11 +203,66 @@ public final class GitHistory implements AutoCloseable {
                 trees.finish();
             }
             Set<ObjectId> headBlobs = headBlobs(walk, reader, problems);
-            return new Plan(blobs, messages, elsewhere, headBlobs, !shallowCommits.isEmpty(), problems);
-        } catch (IOException e) {
+            return new Plan(blobs, messages, elsewhere, headBlobs, shallowClone, problems);
+        } catch (IOException | RevWalkException e) {
             throw new GitSourceException("cannot walk the history of " + repository.getDirectory() + " ("
                     + e.getMessage() + ")", true);
+        } finally {
+            walk.close();
         }
+    }
+
+    /** The commits to scan, newest first. */
+    private List<RevCommit> commits(RevWalk walk, Options options, List<String> problems) throws IOException,
+            GitSourceException {
+        int starts = markStarts(walk, options.refs(), problems).size();
+        walk.sort(RevSort.TOPO);
+        options.since().ifPresent(since -> walk.setRevFilter(CommitTimeRevFilter.after(since)));
+        List<RevCommit> commits = new ArrayList<>();
+        if (starts > 0) {
+            for (RevCommit c : walk) {
+                commits.add(c);
+                if (options.maxCommits().isPresent() && commits.size() >= options.maxCommits().getAsInt()) {
+                    break;
+                }
+            }
+        }
+        return commits;
+    }
+
+    /**
+     * The commits whose parent is missing from the repository (found by following parents from the starting refs),
+     * each reported: the history behind a missing commit cannot be walked, so it is not scanned.
+     */
+    private Set<ObjectId> commitsMissingAParent(Options options, List<String> problems) throws IOException,
+            GitSourceException {
+        Set<ObjectId> cut = new HashSet<>();
+        try (RevWalk probe = new RevWalk(repository)) {
+            Deque<RevCommit> pending = new ArrayDeque<>();
+            Set<ObjectId> seen = new HashSet<>();
+            for (RevCommit start : markStarts(probe, options.refs(), new ArrayList<>())) {
+                if (seen.add(start)) {
+                    pending.push(start);
+                }
+            }
+            while (!pending.isEmpty()) {
+                RevCommit commit = pending.pop();
+                for (RevCommit parent : commit.getParents()) {
+                    try {
+                        probe.parseHeaders(parent);
+                        if (seen.add(parent)) {
+                            pending.push(parent);
+                        }
+                    } catch (MissingObjectException e) {
+                        if (cut.add(commit.copy())) {
+                            problems.add("missing object " + parent.name() + " (a parent of commit " + commit.name()
+                                    + "): the history behind it is not scanned");
+                        }
+                    }
+                }
+            }
+        }
+        return cut;
     }
 
     /**
@@ -227,8 +288,8 @@ public final class GitHistory implements AutoCloseable {
         }
     }
 
-    /** Marks the commits to walk from; returns how many. Refs to trees or blobs are left out. */
-    private int markStarts(RevWalk walk, List<String> names, List<String> problems) throws IOException,
+    /** Marks the commits to walk from and returns them. Refs to trees or blobs are left out. */
+    private List<RevCommit> markStarts(RevWalk walk, List<String> names, List<String> problems) throws IOException,
             GitSourceException {
         Collection<ObjectId> ids = new ArrayList<>();
         if (names.isEmpty()) {
@@ -250,7 +311,7 @@ public final class GitHistory implements AutoCloseable {
                 ids.add(id);
             }
         }
-        int marked = 0;
+        List<RevCommit> marked = new ArrayList<>();
         for (ObjectId id : ids) {
             try {
                 RevObject object = walk.parseAny(id);
@@ -259,7 +320,7 @@ public final class GitHistory implements AutoCloseable {
                 }
                 if (object instanceof RevCommit commit) {
                     walk.markStart(commit);
-                    marked++;
+                    marked.add(commit);
                 }
             } catch (MissingObjectException e) {
                 problems.add("missing object " + id.name() + " (a ref points to it)");
