@@ -89,7 +89,7 @@ final class BaselineScan {
                     : history.repository().getWorkTree().toPath();
             GitScanRunner runner = new GitScanRunner(engineOptions.engine(root), options(false),
                     engineOptions.filters(root));
-            ScanResult result = runner.scan(history, GitHistory.Options.everything(), message -> { });
+            ScanResult result = runner.scan(history, GitHistory.Options.everything());
             return new Found(reported(result, err), root);
         } catch (GitSourceException e) {
             throw GitErrors.of(e);

@@ -9,6 +9,8 @@ import dev.keywarden.source.SkipReason;
 import dev.keywarden.source.git.Changes;
 import dev.keywarden.source.git.GitHistory;
 import dev.keywarden.source.git.GitSourceException;
+import dev.keywarden.source.git.JGitCaches;
+import dev.keywarden.source.git.Submodules;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -66,6 +68,11 @@ public final class GitCommand implements Callable<Integer> {
                     + "rules). What a pull-request check or a pre-push hook wants.")
     String range;
 
+    @Option(names = "--recurse-submodules",
+            description = "Also scan the whole history of each submodule checked out here (and theirs), with paths "
+                    + "under the submodule's path. Without it, submodules are listed in a warning and not scanned.")
+    boolean recurseSubmodules;
+
     @Option(names = "--all-locations",
             description = "List every other commit and path where each secret appears, not only the first.")
     boolean allLocations;
@@ -97,6 +104,9 @@ public final class GitCommand implements Callable<Integer> {
         }
         GitHistory.Options options = new GitHistory.Options(wanted, parseSince(), maxCommits == null
                 ? OptionalInt.empty() : OptionalInt.of(maxCommits), allLocations);
+        if (range == null) {
+            JGitCaches.forHistoryScans();
+        }
         try (GitHistory history = GitHistory.open(repo)) {
             Path root = history.repository().isBare() ? history.repository().getDirectory().toPath()
                     : history.repository().getWorkTree().toPath();
@@ -105,23 +115,68 @@ public final class GitCommand implements Callable<Integer> {
             ScanOptions scanOptions = engineOptions.scanOptions(false, out.keepSuppressed());
             GitScanRunner runner = new GitScanRunner(engine, scanOptions, filter);
             ScanResult result;
-            try (Progress progress = Progress.start(runner.stats(), err, out.showProgress())) {
-                result = range != null
-                        ? runner.scanChanges(history.repository(), Changes.range(history.repository(), range))
-                        : runner.scan(history, options, message -> { });
+            try (Progress progress = range == null ? Progress.history(runner.stats(), err, out.showProgress())
+                    : Progress.start(runner.stats(), err, out.showProgress())) {
+                if (range != null) {
+                    result = runner.scanChanges(history.repository(), Changes.range(history.repository(), range));
+                } else {
+                    List<ScanResult> parts = new ArrayList<>();
+                    List<String> warnings = new ArrayList<>();
+                    parts.add(runner.scan(history, options));
+                    submodules(history, "", runner, parts, warnings);
+                    result = parts.size() == 1 && warnings.isEmpty() ? parts.get(0)
+                            : GitScanRunner.combine(parts, warnings);
+                }
             }
-            int code = out.finish(result, err);
-            boolean incomplete = result.summary().skipped().getOrDefault(SkipReason.UNREADABLE, 0L) > 0
-                    || result.summary().warnings().stream().anyMatch(w -> w.startsWith("missing object")
-                            || w.startsWith("cannot read"));
-            if (code == ExitCodes.CLEAN && incomplete) {
-                err.println("keywarden: the scan is incomplete: some objects could not be read (see the warnings)");
-                return ExitCodes.IO_FAILURE;
-            }
-            return code;
+            return withIncomplete(out.finish(result, err), result, err);
         } catch (GitSourceException e) {
             throw GitErrors.of(e);
         }
+    }
+
+    /**
+     * Scans the submodules of {@code history} (with --recurse-submodules; their own refs, whole histories, and
+     * theirs in turn), or lists them in a warning.
+     */
+    private void submodules(GitHistory history, String prefix, GitScanRunner runner, List<ScanResult> parts,
+                            List<String> warnings) throws GitSourceException {
+        List<Submodules.Submodule> found = Submodules.atHead(history.repository());
+        if (found.isEmpty()) {
+            return;
+        }
+        if (!recurseSubmodules) {
+            warnings.add(found.size() + " submodule" + (found.size() == 1 ? "" : "s") + " not scanned (use "
+                    + "--recurse-submodules): " + String.join(", ", found.stream().map(m -> prefix + m.path())
+                    .toList()));
+            return;
+        }
+        for (Submodules.Submodule module : found) {
+            String path = prefix + module.path();
+            if (module.checkout().isEmpty()) {
+                warnings.add("submodule " + path + " is not checked out: not scanned");
+                continue;
+            }
+            try (GitHistory sub = GitHistory.open(module.checkout().get())) {
+                parts.add(runner.scan(sub, GitHistory.Options.everything(), path + "/"));
+                submodules(sub, path + "/", runner, parts, warnings);
+            }
+        }
+    }
+
+    /**
+     * A clean result of a scan that could not read everything is not clean: exit code 3, unless findings (1) take
+     * precedence, since they need acting on either way.
+     */
+    static int withIncomplete(int code, ScanResult result, PrintStream err) {
+        boolean incomplete = result.summary().skipped().getOrDefault(SkipReason.UNREADABLE, 0L) > 0
+                || result.summary().warnings().stream().anyMatch(w -> w.startsWith("missing object")
+                        || w.startsWith("cannot read"));
+        if (code == ExitCodes.CLEAN && incomplete) {
+            err.println("keywarden: the scan is incomplete: some objects or files could not be read (see the "
+                    + "warnings)");
+            return ExitCodes.IO_FAILURE;
+        }
+        return code;
     }
 
     private Optional<Instant> parseSince() {

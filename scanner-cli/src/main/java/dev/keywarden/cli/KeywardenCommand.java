@@ -8,7 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** The top-level command. */
 @Command(name = "keywarden", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Find secrets in files and git history before they leak, and contain the ones that did.",
-        subcommands = {ScanCommand.class, GitCommand.class, StagedCommand.class, RulesCommand.class,
+        subcommands = {ScanCommand.class, GitCommand.class, StagedCommand.class, DiffCommand.class, RulesCommand.class,
             BaselineCommand.class, HookCommand.class, RemediateCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no findings", "1:findings", "2:usage or configuration error",

@@ -58,7 +58,7 @@ public final class StagedCommand implements Callable<Integer> {
             GitScanRunner runner = new GitScanRunner(engine, engineOptions.scanOptions(false, out.keepSuppressed()),
                     filter);
             ScanResult result = runner.scanChanges(history.repository(), Changes.staged(history.repository()));
-            return out.finish(result, err);
+            return GitCommand.withIncomplete(out.finish(result, err), result, err);
         } catch (GitSourceException e) {
             throw GitErrors.of(e);
         }

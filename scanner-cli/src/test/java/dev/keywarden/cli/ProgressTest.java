@@ -36,4 +36,15 @@ class ProgressTest {
         }
         assertEquals("", bytes.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void historyLinesShowTheWalkThenBlobsRateAndTimeLeft() {
+        assertEquals("walking history: 1200 commits", Progress.historyLine(1200, 0, 0, 0, 0, 0));
+        // 1,000 of 4,000 blobs in 10 s: 3,000 more take 30 s
+        assertEquals("20000 commits, 1000/4000 blobs, 100.0 MiB, 10.0 MiB/s, 2 findings, 30 s left",
+                Progress.historyLine(20000, 1000, 4000, 100L << 20, 2, 10));
+        assertEquals("5 commits, 10/1000 blobs, 1.0 KiB, 102 B/s, 0 findings, 16 min 30 s left",
+                Progress.historyLine(5, 10, 1000, 1024, 0, 10));
+        assertEquals("5 commits, 7/7 blobs, 1.0 KiB, 1.0 KiB/s, 0 findings", Progress.historyLine(5, 7, 7, 1024, 0, 1));
+    }
 }

@@ -14,7 +14,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes a report file atomically (a temporary file beside it, then a rename) with owner-only permissions (0600):
- * reports may hold secrets, and a failed write never leaves half a report.
+ * reports may hold secrets, and a failed write never leaves half a report. A target that exists and is not a regular
+ * file ({@code /dev/null}, {@code /dev/stdout}, a named pipe) is written in place: renaming over it would replace
+ * the device with a file (as root, {@code -o /dev/null} used to turn /dev/null into a regular file).
  */
 public final class ReportFile {
     private ReportFile() {
@@ -28,6 +30,13 @@ public final class ReportFile {
 
     public static void write(Path target, Body body) throws IOException {
         Path absolute = target.toAbsolutePath();
+        if (Files.exists(absolute) && !Files.isRegularFile(absolute) && !Files.isDirectory(absolute)) {
+            try (OutputStream stream = Files.newOutputStream(absolute);
+                 Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8)) {
+                body.write(out);
+            }
+            return;
+        }
         Path dir = absolute.getParent();
         Path temp = createPrivateTemp(dir, absolute.getFileName().toString());
         boolean done = false;

@@ -12,7 +12,9 @@ import dev.keywarden.source.git.BlobReader;
 import dev.keywarden.source.git.Changes;
 import dev.keywarden.source.git.GitHistory;
 import dev.keywarden.source.git.GitSourceException;
+import dev.keywarden.source.git.PackOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,7 +29,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -42,6 +43,11 @@ public final class GitScanRunner {
     /** The path shown for findings in commit messages. */
     public static final String MESSAGE_PATH = "(commit message)";
     private static final int CHUNK = 64;
+    /**
+     * Blobs in pack order are handed out in runs this long: a worker's object reader keeps the delta bases of its
+     * run, so a run must be long enough that most deltas find their base already read by the same reader.
+     */
+    private static final int PACK_CHUNK = 1024;
 
     private final Engine engine;
     private final ScanOptions options;
@@ -78,19 +84,17 @@ public final class GitScanRunner {
         final AtomicLong scanned = new AtomicLong();
         final BlobReader blobReader = new BlobReader(options.maxFileSize());
 
-        /** Runs {@code item} for each index in [0, count) on the worker threads, in chunks. */
-        void parallel(Repository repository, int count, Item item) {
-            for (int i = 0; i < count; i++) {
-                stats.listed();
-            }
+        /** Runs {@code item} for each index in [0, count) on the worker threads, in runs of {@code chunk}. */
+        void parallel(Repository repository, int count, int chunk, Item item) {
+            stats.listed(count);
             AtomicInteger next = new AtomicInteger();
             AtomicReference<Throwable> failure = new AtomicReference<>();
             List<Thread> workers = new ArrayList<>();
             for (int w = 0; w < options.threads(); w++) {
                 Thread t = new Thread(() -> {
                     try (ObjectReader reader = repository.newObjectReader()) {
-                        for (int from = next.getAndAdd(CHUNK); from < count; from = next.getAndAdd(CHUNK)) {
-                            for (int i = from; i < Math.min(count, from + CHUNK); i++) {
+                        for (int from = next.getAndAdd(chunk); from < count; from = next.getAndAdd(chunk)) {
+                            for (int i = from; i < Math.min(count, from + chunk); i++) {
                                 item.scan(reader, i);
                             }
                         }
@@ -121,9 +125,9 @@ public final class GitScanRunner {
          * Reads a blob and scans it at {@code path}, keeping the findings {@code keep} accepts. A blob not read
          * (too large, an LFS pointer) still meets the path rules; an unreadable one is a skip with its object id.
          */
-        void scanBlob(ObjectReader reader, String path, ObjectId blob, Origin origin, int order,
-                      Predicate<Finding> keep) {
-            String where = path + " (blob " + blob.abbreviate(12).name() + ")";
+        void scanBlob(ObjectReader reader, String path, ObjectId blob, Optional<Path> workFile, Origin origin,
+                      int order, Predicate<Finding> keep) {
+            String where = workFile.isPresent() ? path : path + " (blob " + blob.abbreviate(12).name() + ")";
             if (!options.includeNoise()) {
                 Optional<String> noise = NoiseFiles.reason(path);
                 if (noise.isPresent()) {
@@ -131,7 +135,8 @@ public final class GitScanRunner {
                     return;
                 }
             }
-            BlobReader.Result result = blobReader.read(reader, blob);
+            BlobReader.Result result = workFile.isPresent() ? blobReader.read(workFile.get())
+                    : blobReader.read(reader, blob);
             Engine.Scanned scan;
             long read = 0;
             if (result instanceof BlobReader.Skipped skipped) {
@@ -179,12 +184,23 @@ public final class GitScanRunner {
         }
     }
 
-    /** Scans a whole history: every unique blob once, and every commit message. */
-    public ScanResult scan(GitHistory history, GitHistory.Options gitOptions, Consumer<String> progress)
+    /**
+     * Scans a whole history: every unique blob once, read in pack order, and every commit message. The progress
+     * display follows it through {@link #stats()}: commits walked, then blobs scanned of all.
+     */
+    public ScanResult scan(GitHistory history, GitHistory.Options gitOptions) throws GitSourceException {
+        return scan(history, gitOptions, "");
+    }
+
+    /**
+     * Scans a whole history whose paths sit under {@code pathPrefix} (a submodule's path and a slash, so that its
+     * findings, path rules and fingerprints use paths of the superproject).
+     */
+    public ScanResult scan(GitHistory history, GitHistory.Options gitOptions, String pathPrefix)
             throws GitSourceException {
         Run run = new Run();
-        GitHistory.Plan plan = history.plan(gitOptions, progress);
-        List<GitHistory.BlobTask> tasks = plan.blobs();
+        GitHistory.Plan plan = history.plan(gitOptions, stats::walked);
+        List<GitHistory.BlobTask> tasks = PackOrder.sort(history.repository(), plan.blobs());
         Thread messages = new Thread(() -> {
             for (GitHistory.Message message : plan.messages()) {
                 Content content = Content.of(MESSAGE_PATH, message.text().getBytes(StandardCharsets.UTF_8),
@@ -193,10 +209,10 @@ public final class GitScanRunner {
             }
         }, "keywarden-git-messages");
         messages.start();
-        run.parallel(history.repository(), tasks.size(), (reader, i) -> {
+        run.parallel(history.repository(), tasks.size(), PACK_CHUNK, (reader, i) -> {
             GitHistory.BlobTask task = tasks.get(i);
-            run.scanBlob(reader, task.path(), task.blob(), new Origin.GitBlob(task.blob().name(), task.introduced(),
-                    Optional.empty(), List.of()), task.order(), f -> true);
+            run.scanBlob(reader, pathPrefix + task.path(), task.blob(), Optional.empty(), new Origin.GitBlob(task.blob().name(),
+                    task.introduced(), Optional.empty(), List.of()), task.order(), f -> true);
         });
         try {
             messages.join();
@@ -219,14 +235,48 @@ public final class GitScanRunner {
     public ScanResult scanChanges(Repository repository, Changes.ChangeSet changeSet) {
         Run run = new Run();
         List<Changes.Change> changes = changeSet.changes();
-        run.parallel(repository, changes.size(), (reader, i) -> {
+        run.parallel(repository, changes.size(), CHUNK, (reader, i) -> {
             Changes.Change change = changes.get(i);
-            Origin origin = change.commit().<Origin>map(c -> new Origin.GitBlob(change.blob().name(), c,
-                    Optional.empty(), List.of())).orElseGet(() -> new Origin.GitIndex(change.blob().name()));
-            run.scanBlob(reader, change.path(), change.blob(), origin, change.order(), f -> onAddedLines(f, change));
+            Origin origin = change.workFile().<Origin>map(Origin.File::new).orElseGet(() -> change.commit()
+                    .<Origin>map(c -> new Origin.GitBlob(change.blob().name(), c, Optional.empty(), List.of()))
+                    .orElseGet(() -> new Origin.GitIndex(change.blob().name())));
+            run.scanBlob(reader, change.path(), change.blob(), change.workFile(), origin, change.order(),
+                    f -> onAddedLines(f, change));
         });
         return run.result(attribute(run.found, changeSet.headBlobs(), Map.of(), false), changeSet.commits(),
                 List.of());
+    }
+
+    /**
+     * One result of several scans (a superproject's history and its submodules'), with {@code warnings} added:
+     * findings in report order, counts summed.
+     */
+    public static ScanResult combine(List<ScanResult> parts, List<String> warnings) {
+        List<Finding> findings = new ArrayList<>();
+        long allowlisted = 0;
+        long files = 0;
+        long commits = 0;
+        long bytes = 0;
+        Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
+        List<Skip> skips = new ArrayList<>();
+        List<String> allWarnings = new ArrayList<>();
+        Duration elapsed = Duration.ZERO;
+        for (ScanResult part : parts) {
+            ScanSummary s = part.summary();
+            findings.addAll(part.findings());
+            allowlisted += part.allowlistedOnlyCounted();
+            files += s.files();
+            commits += s.commits();
+            bytes += s.bytes();
+            s.skipped().forEach((reason, n) -> skipped.merge(reason, n, Long::sum));
+            skips.addAll(s.skips());
+            allWarnings.addAll(s.warnings());
+            elapsed = elapsed.plus(s.elapsed());
+        }
+        allWarnings.addAll(warnings);
+        findings.sort(ScanRunner.ORDER);
+        return new ScanResult(findings, allowlisted, new ScanSummary(files, commits, bytes, skipped, skips,
+                allWarnings, elapsed));
     }
 
     /** A finding the change brought: on a line it adds, or (for a path rule) on a file it creates. */

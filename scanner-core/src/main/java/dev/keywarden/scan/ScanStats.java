@@ -8,10 +8,24 @@ public final class ScanStats {
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong findings = new AtomicLong();
     private final AtomicLong listed = new AtomicLong();
+    private final AtomicLong walked = new AtomicLong();
     private final long startNanos = System.nanoTime();
 
     void listed() {
         listed.incrementAndGet();
+    }
+
+    void listed(int count) {
+        listed.addAndGet(count);
+    }
+
+    void walked(int commits) {
+        walked.set(commits);
+    }
+
+    /** Commits walked so far by a history scan (0 for other scans). */
+    public long commitsWalked() {
+        return walked.get();
     }
 
     void scanned(long size, int newFindings) {

@@ -109,4 +109,24 @@ class ReportersTest {
             assertEquals(1, files.count(), "no temporary file left behind");
         }
     }
+
+    /** As root, renaming a temporary file over {@code -o /dev/null} replaced the device with a regular file. */
+    @Test
+    void aTargetThatIsNotARegularFileIsWrittenInPlaceNotReplaced(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("pipe");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        var read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readString(fifo);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        ReportFile.write(fifo, out -> out.write("{\"findings\": []}"));
+        assertEquals("{\"findings\": []}", read.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertFalse(Files.isRegularFile(fifo), "still the named pipe");
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary file beside it");
+        }
+    }
 }

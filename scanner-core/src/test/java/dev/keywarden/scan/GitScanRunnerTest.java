@@ -53,7 +53,7 @@ class GitScanRunnerTest {
     private ScanResult scan(GitHistory.Options options) throws Exception {
         try (GitHistory history = GitHistory.open(dir)) {
             return new GitScanRunner(engine, new ScanOptions(2, 1 << 20, false), FindingFilter.none())
-                    .scan(history, options, m -> { });
+                    .scan(history, options);
         }
     }
 
@@ -123,6 +123,23 @@ class GitScanRunnerTest {
                     .map(Origin.GitLocation::path).collect(Collectors.toSet()));
             assertTrue(blob(f).elsewhere().stream().allMatch(l -> l.commit().equals(moved.name())));
             assertEquals(Optional.of(true), blob(f).atHead(), "the same secret is in HEAD's tree, at another path");
+        }
+    }
+
+    /**
+     * The same directory content first appears deep in an older commit and at the top of a newer one; reading trees
+     * level by level meets the shallow copy first, and must still credit the older commit and its path.
+     */
+    @Test
+    void aDirectoryFirstSeenDeepInAnOlderCommitIsAttributedToThatCommit() throws Exception {
+        String token = fake.githubToken("ghp");
+        try (TestRepo repo = TestRepo.init(dir)) {
+            RevCommit older = repo.write("a/b/x/s.txt", "t=" + token + "\n").commit("deep copy");
+            repo.write("x/s.txt", "t=" + token + "\n").commit("the same directory at the top");
+            List<Finding> found = of(scan(), "gh");
+            assertEquals(1, found.size(), found.toString());
+            assertEquals("a/b/x/s.txt", found.get(0).location().path());
+            assertEquals(older.name(), blob(found.get(0)).introduced().id());
         }
     }
 
@@ -207,7 +224,7 @@ class GitScanRunnerTest {
         Git.cloneRepository().setURI(dir.toUri().toString()).setDirectory(bare.toFile()).setBare(true).call().close();
         try (GitHistory history = GitHistory.open(bare)) {
             ScanResult fromBare = new GitScanRunner(engine, new ScanOptions(1, 1 << 20, false),
-                    FindingFilter.none()).scan(history, GitHistory.Options.everything(), m -> { });
+                    FindingFilter.none()).scan(history, GitHistory.Options.everything());
             assertEquals(1, of(fromBare, "env-file").size());
         }
     }

@@ -75,7 +75,7 @@ class NoiseFilesScanTest {
             try (GitHistory history = GitHistory.open(dir)) {
                 ScanResult result = new GitScanRunner(engine, new ScanOptions(1, 1 << 20, false),
                         FindingFilter.none()).scan(history, new GitHistory.Options(List.of(), Optional.empty(),
-                        OptionalInt.empty(), false), m -> { });
+                        OptionalInt.empty(), false));
                 assertEquals(List.of("main.rs"), result.reported().stream().map(f -> f.location().path()).toList());
                 assertEquals(2L, result.summary().skipped().get(SkipReason.NOISE));
             }

@@ -40,7 +40,7 @@ public final class Scans {
     public static Path history(Path repo, Path out) throws Exception {
         try (GitHistory history = GitHistory.open(repo)) {
             ScanResult result = new GitScanRunner(engine(), new ScanOptions(1, ScanOptions.DEFAULT_MAX_FILE_SIZE,
-                    false), FindingFilter.none()).scan(history, GitHistory.Options.everything(), m -> { });
+                    false), FindingFilter.none()).scan(history, GitHistory.Options.everything());
             return write(result, out);
         }
     }

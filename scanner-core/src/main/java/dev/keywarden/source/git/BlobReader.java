@@ -3,6 +3,8 @@ package dev.keywarden.source.git;
 import dev.keywarden.source.SkipReason;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -48,6 +50,23 @@ public final class BlobReader {
         } catch (IOException | RuntimeException e) {
             return new Skipped(SkipReason.UNREADABLE, "cannot read object " + blob.name() + " ("
                     + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** Reads a working-tree file for scanning, with the same size limit and LFS pointer check as a blob. */
+    public Result read(Path file) {
+        try {
+            long size = Files.size(file);
+            if (size > maxSize) {
+                return new Skipped(SkipReason.TOO_LARGE, size + " bytes");
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            if (isLfsPointer(bytes)) {
+                return new Skipped(SkipReason.LFS_POINTER, "Git LFS pointer");
+            }
+            return new Read(bytes);
+        } catch (IOException | RuntimeException e) {
+            return new Skipped(SkipReason.UNREADABLE, "cannot read the file (" + e.getClass().getSimpleName() + ")");
         }
     }
 

@@ -2,6 +2,9 @@ package dev.keywarden.source.git;
 
 import dev.keywarden.finding.Origin.CommitInfo;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
@@ -11,15 +14,20 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.api.errors.CanceledException;
+import org.eclipse.jgit.diff.ContentSource;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.EditList;
 import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
+import org.eclipse.jgit.diff.RenameDetector;
+import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheIterator;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
@@ -31,6 +39,11 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.AbstractTreeIterator;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.treewalk.FileTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.WorkingTreeIterator;
+import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 
 /**
@@ -50,9 +63,15 @@ public final class Changes {
      * @param newFile    whether the file did not exist before (then path rules apply to it)
      * @param commit     the commit that made the change; empty for staged changes
      * @param order      the commit's position, oldest first
+     * @param workFile   for a working-tree change, the file on disk that holds the new content (whose blob id is
+     *                   not in the repository); empty for committed and staged content
      */
     public record Change(String path, ObjectId blob, BitSet added, boolean newFile, Optional<CommitInfo> commit,
-                         int order) {
+                         int order, Optional<Path> workFile) {
+        public Change(String path, ObjectId blob, BitSet added, boolean newFile, Optional<CommitInfo> commit,
+                      int order) {
+            this(path, blob, added, newFile, commit, order, Optional.empty());
+        }
     }
 
     /** The changes and the tree they lead to (whose blobs count as "at HEAD"). */
@@ -160,6 +179,85 @@ public final class Changes {
         }
     }
 
+    /**
+     * What the working tree adds to {@code rev} (HEAD by default): staged and unstaged edits, and untracked files
+     * that are not ignored; the lines they add (rename-aware). Deleted files, symlinks and submodules add nothing.
+     * In a repository without commits, {@code HEAD} stands for the empty tree.
+     */
+    public static ChangeSet workingTree(Repository repository, String rev) throws GitSourceException {
+        if (repository.isBare()) {
+            throw new GitSourceException(repository.getDirectory() + ": a bare repository has no working tree", false);
+        }
+        try (RevWalk walk = new RevWalk(repository); ObjectReader reader = repository.newObjectReader();
+             TreeWalk tree = new TreeWalk(repository, reader)) {
+            ObjectId revId = repository.resolve(rev + "^{commit}");
+            if (revId == null && !(Constants.HEAD.equals(rev) && repository.resolve(Constants.HEAD) == null)) {
+                throw new GitSourceException("unknown ref or revision '" + rev + "'", false);
+            }
+            tree.addTree(revId == null ? new EmptyTreeIterator() : tree(reader, walk.parseCommit(revId).getTree()));
+            FileTreeIterator work = new FileTreeIterator(repository);
+            tree.addTree(work);
+            tree.setRecursive(true);
+            // not DiffFormatter.scan: it drops every ignored path, even one the index tracks
+            tree.setFilter(AndTreeFilter.create(new UntrackedIgnored(repository.readDirCache()).negate(),
+                    TreeFilter.ANY_DIFF));
+            RenameDetector renames = new RenameDetector(repository);
+            renames.addAll(DiffEntry.scan(tree));
+            List<DiffEntry> entries = renames.compute(new ContentSource.Pair(ContentSource.create(reader),
+                    ContentSource.create(work)), NullProgressMonitor.INSTANCE);
+            Path root = repository.getWorkTree().toPath();
+            List<Change> changes = new ArrayList<>();
+            for (Map.Entry<String, Pending> e : pending(entries).entrySet()) {
+                Pending p = e.getValue();
+                Path file = root.resolve(e.getKey());
+                BitSet added = null;
+                if (p.oldId != null && reader.getObjectSize(p.oldId, Constants.OBJ_BLOB) <= MAX_DIFF
+                        && Files.size(file) <= MAX_DIFF) {
+                    added = added(reader.open(p.oldId, Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE - 8),
+                            Files.readAllBytes(file));
+                }
+                changes.add(new Change(e.getKey(), p.newId, added, p.oldId == null, Optional.empty(), 0,
+                        Optional.of(file)));
+            }
+            return new ChangeSet(changes, java.util.Set.of(), 0);
+        } catch (GitSourceException e) {
+            throw e;
+        } catch (IOException | UncheckedIOException | CanceledException e) {
+            throw new GitSourceException("cannot compare the working tree of " + repository.getWorkTree() + " with "
+                    + rev + " (" + e.getMessage() + ")", true);
+        }
+    }
+
+    /** Untracked files and directories that git ignores: what {@code git status} does not show. */
+    private static final class UntrackedIgnored extends TreeFilter {
+        private final DirCache index;
+
+        UntrackedIgnored(DirCache index) {
+            this.index = index;
+        }
+
+        @Override
+        public boolean include(TreeWalk walker) throws IOException {
+            WorkingTreeIterator work = walker.getTree(1, WorkingTreeIterator.class);
+            if (work == null || !work.isEntryIgnored()) {
+                return false;
+            }
+            String path = walker.getPathString();
+            // an ignored path that the index tracks (a file, or a directory holding one) is not untracked
+            return walker.isSubtree() ? index.getEntriesWithin(path).length == 0 : index.findEntry(path) < 0;
+        }
+
+        @Override
+        public boolean shouldBeRecursive() {
+            return false;
+        }
+
+        @Override
+        public TreeFilter clone() {
+            return this;
+        }
+    }
+
     private static List<Change> commitChanges(RevWalk walk, ObjectReader reader, DiffFormatter diff,
                                               RevCommit commit, CommitInfo info, int order) throws IOException {
         if (commit.getParentCount() <= 1) {
@@ -253,9 +351,15 @@ public final class Changes {
                 || reader.getObjectSize(oldId, Constants.OBJ_BLOB) > MAX_DIFF) {
             return null;
         }
-        RawText after = new RawText(reader.open(newId, Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE - 8));
+        return added(reader.open(oldId, Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE - 8),
+                reader.open(newId, Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE - 8));
+    }
+
+    /** The 1-based lines of {@code newBytes} that are not in {@code oldBytes}. */
+    static BitSet added(byte[] oldBytes, byte[] newBytes) {
+        RawText before = new RawText(oldBytes);
+        RawText after = new RawText(newBytes);
         BitSet lines = new BitSet();
-        RawText before = new RawText(reader.open(oldId, Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE - 8));
         EditList edits = DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM)
                 .diff(RawTextComparator.DEFAULT, before, after);
         for (Edit edit : edits) {

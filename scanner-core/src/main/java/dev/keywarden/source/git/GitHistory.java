@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,9 +18,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
+import org.eclipse.jgit.errors.RevWalkException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -39,8 +42,10 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
  * A git repository's history as a list of unique blobs to scan, each attributed to the commit that first
- * introduced it at a path (walking from the oldest commit: a blob first appears in a commit's diff against its
- * first parent, or against nothing for a root commit). Reading is JGit's; this class never matches.
+ * introduced it at a path: the oldest commit whose tree holds it, which is the commit whose diff against its
+ * parents adds it (all of a root commit's tree). {@link TreeVisitor} finds them reading every tree once, in pack
+ * order; with {@code allLocations}, every commit is diffed against its first parent instead, to record every other
+ * place each blob appears. Reading is JGit's; this class never matches.
  */
 public final class GitHistory implements AutoCloseable {
 
@@ -141,7 +146,7 @@ public final class GitHistory implements AutoCloseable {
     }
 
     /** Walks the history and lists what to scan. Objects that cannot be read are reported, not fatal. */
-    public Plan plan(Options options, Consumer<String> progress) throws GitSourceException {
+    public Plan plan(Options options, IntConsumer walked) throws GitSourceException {
         List<String> problems = new ArrayList<>();
         Set<ObjectId> shallowCommits;
         try {
@@ -153,47 +158,138 @@ public final class GitHistory implements AutoCloseable {
         Map<ObjectId, BlobTask> firstSeen = new HashMap<>();
         Map<ObjectId, List<GitLocation>> elsewhere = new HashMap<>();
         List<Message> messages = new ArrayList<>();
-        try (RevWalk walk = new RevWalk(repository); ObjectReader reader = repository.newObjectReader()) {
-            int starts = markStarts(walk, options.refs(), problems);
-            walk.sort(RevSort.TOPO);
-            options.since().ifPresent(since -> walk.setRevFilter(CommitTimeRevFilter.after(since)));
-            List<RevCommit> commits = new ArrayList<>();
-            if (starts > 0) {
-                for (RevCommit c : walk) {
-                    commits.add(c);
-                    if (options.maxCommits().isPresent() && commits.size() >= options.maxCommits().getAsInt()) {
-                        break;
-                    }
-                }
+        boolean shallowClone = !shallowCommits.isEmpty();
+        RevWalk walk = new RevWalk(repository);
+        try (ObjectReader reader = repository.newObjectReader()) {
+            List<RevCommit> commits;
+            try {
+                commits = commits(walk, options, problems);
+            } catch (RevWalkException | MissingObjectException e) {
+                // a commit is missing: walk again, with the commits that lost a parent taken as shallow
+                Set<ObjectId> cut = commitsMissingAParent(options, problems);
+                walk.close();
+                walk = new RevWalk(repository);
+                walk.assumeShallow(cut);
+                shallowCommits = new HashSet<>(shallowCommits);
+                shallowCommits.addAll(cut);
+                commits = commits(walk, options, new ArrayList<>());
             }
             // oldest first, so that a blob is attributed to the first commit that has it
+            TreeVisitor trees = new TreeVisitor(reader, PackOrder.keys(repository), blobs, problems);
+            if (!options.allLocations()) {
+                excludeBoundary(walk, commits, shallowCommits, trees);
+            }
             for (int order = 0; order < commits.size(); order++) {
                 RevCommit commit = commits.get(commits.size() - 1 - order);
                 CommitInfo info = info(commit);
                 messages.add(new Message(info, commit.getFullMessage(), order));
-                try {
-                    diff(walk, reader, commit, shallowCommits.contains(commit), info, order, firstSeen, blobs,
-                            options.allLocations() ? elsewhere : null);
-                } catch (MissingObjectException e) {
-                    problems.add("missing object " + e.getObjectId().name() + " in the tree of commit "
-                            + commit.name());
-                } catch (IOException e) {
-                    problems.add("cannot read the tree of commit " + commit.name() + " (" + e.getMessage() + ")");
+                if (options.allLocations()) {
+                    try {
+                        diff(walk, reader, commit, shallowCommits.contains(commit), info, order, firstSeen, blobs,
+                                elsewhere);
+                    } catch (MissingObjectException e) {
+                        problems.add("missing object " + e.getObjectId().name() + " in the tree of commit "
+                                + commit.name());
+                    } catch (IOException e) {
+                        problems.add("cannot read the tree of commit " + commit.name() + " (" + e.getMessage()
+                                + ")");
+                    }
+                } else {
+                    trees.visit(commit, info, order);
                 }
-                if ((order & 1023) == 0) {
-                    progress.accept("commits walked: " + order + "/" + commits.size());
-                }
+                walked.accept(order + 1);
+            }
+            if (!options.allLocations()) {
+                trees.finish();
             }
             Set<ObjectId> headBlobs = headBlobs(walk, reader, problems);
-            return new Plan(blobs, messages, elsewhere, headBlobs, !shallowCommits.isEmpty(), problems);
-        } catch (IOException e) {
+            return new Plan(blobs, messages, elsewhere, headBlobs, shallowClone, problems);
+        } catch (IOException | RevWalkException e) {
             throw new GitSourceException("cannot walk the history of " + repository.getDirectory() + " ("
                     + e.getMessage() + ")", true);
+        } finally {
+            walk.close();
         }
     }
 
-    /** Marks the commits to walk from; returns how many. Refs to trees or blobs are left out. */
-    private int markStarts(RevWalk walk, List<String> names, List<String> problems) throws IOException,
+    /** The commits to scan, newest first. */
+    private List<RevCommit> commits(RevWalk walk, Options options, List<String> problems) throws IOException,
+            GitSourceException {
+        int starts = markStarts(walk, options.refs(), problems).size();
+        walk.sort(RevSort.TOPO);
+        options.since().ifPresent(since -> walk.setRevFilter(CommitTimeRevFilter.after(since)));
+        List<RevCommit> commits = new ArrayList<>();
+        if (starts > 0) {
+            for (RevCommit c : walk) {
+                commits.add(c);
+                if (options.maxCommits().isPresent() && commits.size() >= options.maxCommits().getAsInt()) {
+                    break;
+                }
+            }
+        }
+        return commits;
+    }
+
+    /**
+     * The commits whose parent is missing from the repository (found by following parents from the starting refs),
+     * each reported: the history behind a missing commit cannot be walked, so it is not scanned.
+     */
+    private Set<ObjectId> commitsMissingAParent(Options options, List<String> problems) throws IOException,
+            GitSourceException {
+        Set<ObjectId> cut = new HashSet<>();
+        try (RevWalk probe = new RevWalk(repository)) {
+            Deque<RevCommit> pending = new ArrayDeque<>();
+            Set<ObjectId> seen = new HashSet<>();
+            for (RevCommit start : markStarts(probe, options.refs(), new ArrayList<>())) {
+                if (seen.add(start)) {
+                    pending.push(start);
+                }
+            }
+            while (!pending.isEmpty()) {
+                RevCommit commit = pending.pop();
+                for (RevCommit parent : commit.getParents()) {
+                    try {
+                        probe.parseHeaders(parent);
+                        if (seen.add(parent)) {
+                            pending.push(parent);
+                        }
+                    } catch (MissingObjectException e) {
+                        if (cut.add(commit.copy())) {
+                            problems.add("missing object " + parent.name() + " (a parent of commit " + commit.name()
+                                    + "): the history behind it is not scanned");
+                        }
+                    }
+                }
+            }
+        }
+        return cut;
+    }
+
+    /**
+     * When --since or --max-commits cut the walk, the parents of its oldest commits are outside it: what their trees
+     * hold was not introduced by the walked commits (as a diff against them would show), so it is marked seen first.
+     */
+    private static void excludeBoundary(RevWalk walk, List<RevCommit> commits, Set<ObjectId> shallowCommits,
+                                        TreeVisitor trees) {
+        Set<ObjectId> walked = new HashSet<>(commits);
+        for (RevCommit commit : commits) {
+            if (shallowCommits.contains(commit)) {
+                continue;
+            }
+            for (RevCommit parent : commit.getParents()) {
+                if (walked.add(parent)) {
+                    try {
+                        trees.exclude(walk.parseCommit(parent));
+                    } catch (IOException e) {
+                        // an absent parent outside the walk: nothing to exclude
+                    }
+                }
+            }
+        }
+    }
+
+    /** Marks the commits to walk from and returns them. Refs to trees or blobs are left out. */
+    private List<RevCommit> markStarts(RevWalk walk, List<String> names, List<String> problems) throws IOException,
             GitSourceException {
         Collection<ObjectId> ids = new ArrayList<>();
         if (names.isEmpty()) {
@@ -215,7 +311,7 @@ public final class GitHistory implements AutoCloseable {
                 ids.add(id);
             }
         }
-        int marked = 0;
+        List<RevCommit> marked = new ArrayList<>();
         for (ObjectId id : ids) {
             try {
                 RevObject object = walk.parseAny(id);
@@ -224,7 +320,7 @@ public final class GitHistory implements AutoCloseable {
                 }
                 if (object instanceof RevCommit commit) {
                     walk.markStart(commit);
-                    marked++;
+                    marked.add(commit);
                 }
             } catch (MissingObjectException e) {
                 problems.add("missing object " + id.name() + " (a ref points to it)");
