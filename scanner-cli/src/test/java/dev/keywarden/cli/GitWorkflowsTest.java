@@ -143,7 +143,7 @@ class GitWorkflowsTest {
     }
 
     @Test
-    void submodulesAreFollowedOnlyWhenAsked() throws Exception {
+    void submodulesAreFollowedOnlyWhenAsked() throws Exception { // not under vendor/: that is a noise folder
         String inSub = fake.githubToken("ghp");
         Path lib = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-lib"));
         git(lib, "init", "-q");
@@ -152,18 +152,18 @@ class GitWorkflowsTest {
         git(lib, "commit", "-q", "-m", "library with a secret");
         write("README.md", "superproject\n");
         commitAll("root");
-        git(dir, "submodule", "add", "-q", lib.toUri().toString(), "vendor/lib");
+        git(dir, "submodule", "add", "-q", lib.toUri().toString(), "modules/lib");
         git(dir, "commit", "-q", "-m", "add the library");
 
         CliRun plain = CliRun.run("git", dir.toString(), "--no-progress");
         assertEquals(ExitCodes.CLEAN, plain.code(), plain.toString());
-        assertTrue(plain.err().contains("1 submodule not scanned (use --recurse-submodules): vendor/lib"),
+        assertTrue(plain.err().contains("1 submodule not scanned (use --recurse-submodules): modules/lib"),
                 plain.toString());
 
         CliRun recursed = CliRun.run("git", dir.toString(), "--no-progress", "--recurse-submodules", "-f", "json");
         assertEquals(ExitCodes.FINDINGS, recursed.code(), recursed.toString());
         var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(recursed.out());
-        assertEquals("vendor/lib/config.txt", json.at("/findings/0/file").asText(), recursed.out());
+        assertEquals("modules/lib/config.txt", json.at("/findings/0/file").asText(), recursed.out());
         assertEquals("library with a secret", json.at("/findings/0/message").asText());
         assertEquals(3, json.at("/summary/commits").asInt(), "two commits here, one in the submodule");
 
@@ -171,7 +171,7 @@ class GitWorkflowsTest {
         git(dir.getParent(), "clone", "-q", dir.toUri().toString(), clone.toString());
         CliRun notCheckedOut = CliRun.run("git", clone.toString(), "--no-progress", "--recurse-submodules");
         assertEquals(ExitCodes.CLEAN, notCheckedOut.code(), notCheckedOut.toString());
-        assertTrue(notCheckedOut.err().contains("submodule vendor/lib is not checked out: not scanned"),
+        assertTrue(notCheckedOut.err().contains("submodule modules/lib is not checked out: not scanned"),
                 notCheckedOut.toString());
     }
 
