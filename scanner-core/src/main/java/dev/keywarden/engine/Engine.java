@@ -72,6 +72,8 @@ public final class Engine {
     private final boolean[][][] secondaryBytes;
     /** for anchored rules: the regex preceded by one context character, tried with lookingAt */
     private final com.google.re2j.Pattern[] withContext;
+    /** Per anchored rule, an automaton that rules out most keyword positions before RE2J runs, or null. */
+    private final AnchoredFilter[] anchoredFilters;
     private final PatternPrefilter pathOnlyPaths;
     /** regex rules restricted to paths, and the prefilter over their path regexes */
     private final int[] pathRestricted;
@@ -204,6 +206,12 @@ public final class Engine {
             }
         }
         pathRestricted = restricted.stream().mapToInt(Integer::intValue).toArray();
+        anchoredFilters = new AnchoredFilter[regexRules.length];
+        for (int i = 0; i < regexRules.length; i++) {
+            if (regexRules[i].anchored()) {
+                anchoredFilters[i] = AnchoredFilter.of(regexRules[i].regex().orElseThrow().pattern()).orElse(null);
+            }
+        }
         restrictedPaths = new PatternPrefilter(restricted.stream().map(i -> regexRules[i].path().orElseThrow())
                 .toList());
         pathOnlyPaths = new PatternPrefilter(pathOnly.stream().map(r -> r.path().orElseThrow()).toList());
@@ -702,6 +710,9 @@ public final class Engine {
                 }
                 int from = start > 0 ? start - 1 : 0;
                 int to = anchoredEnd(start, rule.multiline());
+                if (anchoredFilters[r] != null && !anchoredFilters[r].admits(data, start, to)) {
+                    continue;
+                }
                 if (!secondaryHold(r, start, to)) {
                     continue;
                 }

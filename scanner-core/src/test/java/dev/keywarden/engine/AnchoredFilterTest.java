@@ -1,0 +1,61 @@
+package dev.keywarden.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.re2j.Pattern;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The anchored-rule automaton: what it rules out, and that it never rules out a match. */
+class AnchoredFilterTest {
+
+    private static boolean admits(String regex, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return AnchoredFilter.of(regex).orElseThrow().admits(bytes, 0, bytes.length);
+    }
+
+    private static boolean re2j(String regex, String text) {
+        return Pattern.compile(regex).matcher(text).lookingAt();
+    }
+
+    @Test
+    void rulesOutKeywordsNotFollowedByAnAssignment() {
+        String generic = "(?i)(?:password|token)(?:[_.-]?[a-z0-9]{1,20})?\\s{0,4}(?:=|:)\\s{0,4}([^\\s'\"]{8,40})";
+        assertTrue(admits(generic, "token = Zq81mXv0Lp"));
+        assertTrue(admits(generic, "PASSWORD_HASH: abcdefghij"));
+        assertFalse(admits(generic, "token(abc) = 'x'"), "an operator after a call is not an assignment");
+        assertFalse(admits(generic, "tokenizer.split(line)"));
+        assertFalse(admits(generic, "token = short"), "too short a value");
+    }
+
+    @Test
+    void admitsWhatCaseFoldingNegatedClassesAndNonAsciiTextMatch() {
+        String[][] cases = {
+            {"key=[^A]+", "key=abc"}, // a negated class is not case-folded
+            {"(?i)key=[^b]+", "KEY=Abc"},
+            {"(?i)secret", "SECRET"},
+            {"(?i)k=1", "\u212a=1"}, // the Kelvin sign folds to k
+            {"a.b", "aéb"},
+            {"x[^\\s]{2}y", "x€€y"},
+            {"pw\\S+!", "pw😀!"},
+            {"\\btok\\b=\\d{3}", "tok=123"},
+            {"a(?:b|cd){2,3}e$", "acdbcde"},
+            {"\\Qa.b\\E+", "a.bbb"},
+        };
+        for (String[] c : cases) {
+            assertTrue(re2j(c[0], c[1]), "the case is a match: " + c[0]);
+            assertTrue(admits(c[0], c[1]), c[0] + " on " + c[1]);
+        }
+    }
+
+    @Test
+    void noFilterForSyntaxItDoesNotFollowOrAutomataTooBig() {
+        assertTrue(AnchoredFilter.of("(?P<x>a)[[:alpha:]]").isEmpty());
+        assertTrue(AnchoredFilter.of("a\\1").isEmpty());
+        assertTrue(AnchoredFilter.of("(?:[a-z]{1,1000}){1,1000}").isEmpty());
+        assertEquals(true, AnchoredFilter.of("abc|def").isPresent(), "a top-level alternation is fine here");
+        assertTrue(admits("abc|def", "def"));
+    }
+}
