@@ -55,6 +55,17 @@ public final class AnchoredFilter {
         return dfa.get().admits(data, start, end);
     }
 
+    /** This thread's automaton: the same answers as {@link #admits}, for a caller that checks many positions. */
+    public Check forThisThread() {
+        return dfa.get();
+    }
+
+    /** One thread's view of the filter; not to be shared between threads. */
+    public sealed interface Check permits Dfa {
+        /** Whether the regex may match text starting at {@code data[start]} and ending at or before {@code end}. */
+        boolean admits(byte[] data, int start, int end);
+    }
+
     // ---- the syntax tree -------------------------------------------------------------------------------------------
 
     /** A piece of regex; {@link #build} wires its states in front of {@code next} and returns its entry state. */
@@ -182,7 +193,7 @@ public final class AnchoredFilter {
     // ---- the lazy DFA ----------------------------------------------------------------------------------------------
 
     /** One thread's cache of NFA state sets and their transitions. */
-    private static final class Dfa {
+    private static final class Dfa implements Check {
         private static final int UNKNOWN = -1;
         private static final int DEAD = 0;
 
@@ -204,7 +215,8 @@ public final class AnchoredFilter {
             startId = id(closure(new int[] {nfa.start}));
         }
 
-        boolean admits(byte[] data, int start, int end) {
+        @Override
+        public boolean admits(byte[] data, int start, int end) {
             int s = startId;
             if (accepting.get(s)) {
                 return true;

@@ -701,6 +701,7 @@ public final class Engine {
          */
         private void matchAnchored(int r, Window anchors) {
             Rule rule = regexRules[r];
+            AnchoredFilter.Check check = anchoredFilters[r] == null ? null : anchoredFilters[r].forThisThread();
             // hits arrive by end offset, so a start can repeat out of order: sort, then skip repeats
             Arrays.sort(anchors.starts, 0, anchors.size);
             for (int a = 0; a < anchors.size; a++) {
@@ -708,11 +709,12 @@ public final class Engine {
                 if (a > 0 && anchors.starts[a - 1] == start) {
                     continue;
                 }
+                if (check != null && !check.admits(data, start, (int) Math.min(data.length,
+                        (long) start + (rule.multiline() ? MULTILINE_FORWARD : LINE_FORWARD_LIMIT)))) {
+                    continue; // a superset of the regex cannot match here (it may run past the line: still a superset)
+                }
                 int from = start > 0 ? start - 1 : 0;
                 int to = anchoredEnd(start, rule.multiline());
-                if (anchoredFilters[r] != null && !anchoredFilters[r].admits(data, start, to)) {
-                    continue;
-                }
                 if (!secondaryHold(r, start, to)) {
                     continue;
                 }
