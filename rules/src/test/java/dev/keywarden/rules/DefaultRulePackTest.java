@@ -47,6 +47,12 @@ class DefaultRulePackTest {
         }));
     }
 
+    /** The pack's regexes are compiled on first use at run time: the build compiles every one and checks it. */
+    @Test
+    void everyRegexCompilesAndHasItsSecretGroup() throws Exception {
+        new ConfigLoader(new DefaultRulePack()).loadDefaults().compileAll();
+    }
+
     @TestFactory
     Stream<DynamicTest> everyRuleMeetsThePackStandard() {
         return pack.rules().stream().map(rule -> DynamicTest.dynamicTest(rule.id(), () -> {

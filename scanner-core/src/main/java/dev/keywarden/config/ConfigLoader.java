@@ -112,7 +112,7 @@ public final class ConfigLoader {
         Set<String> ids = new HashSet<>();
         List<ObjectNode> ruleTables = top.tables("rules");
         for (int i = 0; i < ruleTables.size(); i++) {
-            RuleSpec spec = parseRule(name, ruleTables.get(i), i + 1);
+            RuleSpec spec = parseRule(name, ruleTables.get(i), i + 1, userFile);
             if (!ids.add(spec.id)) {
                 throw new ConfigException(name, Optional.of(spec.id), "duplicate rule id");
             }
@@ -231,7 +231,7 @@ public final class ConfigLoader {
         }
         for (Rule rule : rules) {
             for (RequiredRule required : rule.required()) {
-                if (rules.stream().noneMatch(r -> r.id().equals(required.ruleId()) && r.regex().isPresent())) {
+                if (rules.stream().noneMatch(r -> r.id().equals(required.ruleId()) && r.ruleRegex().isPresent())) {
                     throw new ConfigException(rule.source(), Optional.of(rule.id()), "[[rules.required]] names '"
                             + required.ruleId() + "', but no rule with a regex has that id");
                 }
@@ -252,7 +252,11 @@ public final class ConfigLoader {
         }
     }
 
-    private RuleSpec parseRule(String file, ObjectNode table, int index) throws ConfigException {
+    /**
+     * One {@code [[rules]]} table. A user's file ({@code userFile}) has its regex compiled now; the pack's regexes
+     * are compiled on first use (the build compiles and tests every one of them).
+     */
+    private RuleSpec parseRule(String file, ObjectNode table, int index, boolean userFile) throws ConfigException {
         TomlFields anonymous = new TomlFields(table, file, Optional.empty(), "rule #" + index);
         String id = anonymous.requiredString("id").trim();
         if (!id.matches("[A-Za-z0-9][A-Za-z0-9._:-]*")) {
@@ -265,13 +269,15 @@ public final class ConfigLoader {
         RuleSpec spec = new RuleSpec();
         spec.id = id;
         spec.file = file;
+        spec.fromUserFile = userFile;
         spec.description = f.string("description");
         Optional<String> regex = f.string("regex");
         if (regex.isPresent()) {
             if (regex.get().isEmpty()) {
                 throw f.error("'regex' is empty");
             }
-            spec.regex = Optional.of(RegexCompiler.compile(regex.get(), file, rid, "regex"));
+            spec.regex = Optional.of(userFile ? RuleRegex.compiled(regex.get(), file, rid, "regex")
+                    : RuleRegex.deferred(regex.get(), file, rid, "regex"));
         }
         spec.secretGroup = f.integer("secretGroup");
         for (String keyword : f.strings("keywords")) {

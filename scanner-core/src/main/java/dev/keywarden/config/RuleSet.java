@@ -17,6 +17,21 @@ public record RuleSet(List<Rule> rules, List<Allowlist> allowlists, List<String>
         sources = List.copyOf(sources);
     }
 
+    /**
+     * Compiles every regex not compiled yet (the built-in pack's are compiled on first use) and checks each rule's
+     * secretGroup against it: the first error, naming file, rule and position, is thrown. {@code keywarden rules test}
+     * and the pack's tests run this.
+     */
+    public RuleSet compileAll() throws ConfigException {
+        for (Rule rule : rules) {
+            if (rule.ruleRegex().isPresent()) {
+                rule.ruleRegex().get().compile();
+                RuleSpec.checkSecretGroup(rule.ruleRegex(), rule.secretGroup(), rule.source(), Optional.of(rule.id()));
+            }
+        }
+        return this;
+    }
+
     public Optional<Rule> rule(String id) {
         return rules.stream().filter(r -> r.id().equals(id)).findFirst();
     }

@@ -196,8 +196,8 @@ public final class Engine {
         List<Integer> restricted = new ArrayList<>();
         for (int i = 0; i < regexRules.length; i++) {
             if (regexRules[i].anchored()) {
-                withContext[i] = com.google.re2j.Pattern.compile("(?s:.)(?:" + regexRules[i].regex().orElseThrow()
-                        .pattern() + ")");
+                withContext[i] = com.google.re2j.Pattern.compile("(?s:.)(?:" + regexRules[i].regexSource()
+                        .orElseThrow() + ")");
             }
             if (regexRules[i].path().isPresent()) {
                 restricted.add(i);
@@ -216,7 +216,7 @@ public final class Engine {
     /** The required literal sets of a rule that its keywords do not already imply, as folded bytes. */
     private static byte[][][] secondaryLiterals(Rule rule) {
         List<byte[][]> sets = new ArrayList<>();
-        for (Set<String> conjunct : RequiredLiterals.conjunction(rule.regex().orElseThrow().pattern())) {
+        for (Set<String> conjunct : RequiredLiterals.conjunction(rule.regexSource().orElseThrow())) {
             // a literal containing another of its set adds nothing: ":=" holds wherever ":" is looked for
             Set<String> set = new java.util.LinkedHashSet<>();
             for (String x : conjunct) {
