@@ -3,6 +3,8 @@ package dev.keywarden.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The default rules, shipped as TOML resources under {@code dev/keywarden/rules/} by the {@code rules} module and
@@ -42,8 +44,30 @@ public final class DefaultRulePack {
         return ConfigLoader.build(layer(configLoader));
     }
 
-    /** A fresh, mutable copy of the pack's layer (specs are re-parsed: layers are merged into by callers). */
+    /**
+     * A fresh, mutable copy of the pack's layer (specs are re-parsed: layers are merged into by callers), its regexes
+     * carrying the required literals the build derived for them.
+     */
     ConfigLoader.Layer layer(ConfigLoader configLoader) throws ConfigException {
-        return configLoader.packLayer(files());
+        ConfigLoader.Layer layer = configLoader.packLayer(files());
+        PrecomputedLiterals literals = precomputedLiterals();
+        for (RuleSpec spec : layer.rules.values()) {
+            if (spec.regex.isPresent()) {
+                RuleRegex regex = spec.regex.get();
+                List<Set<String>> sets = literals.of(spec.id, regex.source());
+                if (sets != null) {
+                    spec.regex = Optional.of(regex.withRequiredLiterals(sets));
+                }
+            }
+        }
+        return layer;
+    }
+
+    /** What the build derived ({@value PrecomputedLiterals#RESOURCE} beside the index), or nothing. */
+    private PrecomputedLiterals precomputedLiterals() throws ConfigException {
+        if (loader.getResource(base + PrecomputedLiterals.RESOURCE) == null) {
+            return PrecomputedLiterals.none();
+        }
+        return PrecomputedLiterals.parse(ConfigLoader.resource(loader, base + PrecomputedLiterals.RESOURCE));
     }
 }

@@ -1,7 +1,9 @@
 package dev.keywarden.config;
 
 import com.google.re2j.Pattern;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A rule's regex, compiled now or on first use. A regex from a user's file is compiled when the file is loaded, so
@@ -19,15 +21,36 @@ public final class RuleRegex {
     private final String file;
     private final Optional<String> ruleId;
     private final String key;
+    /** the literal sets every match contains one of, as the build derived them; null: not derived */
+    private final List<Set<String>> requiredLiterals;
     private volatile Pattern pattern;
 
-    private RuleRegex(String written, String file, Optional<String> ruleId, String key, Pattern pattern) {
+    private RuleRegex(String written, String source, String file, Optional<String> ruleId, String key,
+                      Pattern pattern, List<Set<String>> requiredLiterals) {
         this.written = written;
-        this.source = RegexCompiler.translate(written);
+        this.source = source;
         this.file = file;
         this.ruleId = ruleId;
         this.key = key;
         this.pattern = pattern;
+        this.requiredLiterals = requiredLiterals;
+    }
+
+    private RuleRegex(String written, String file, Optional<String> ruleId, String key, Pattern pattern) {
+        this(written, RegexCompiler.translate(written), file, ruleId, key, pattern, null);
+    }
+
+    /** This regex with the required literals the build derived for it ({@link PrecomputedLiterals}). */
+    RuleRegex withRequiredLiterals(List<Set<String>> literals) {
+        return new RuleRegex(written, source, file, ruleId, key, pattern, literals);
+    }
+
+    /**
+     * The literal sets every match of this regex contains one of ({@code RequiredLiterals.conjunction}), when the
+     * build derived them (the built-in pack's regexes); empty when the engine must derive them itself.
+     */
+    public Optional<List<Set<String>>> requiredLiterals() {
+        return Optional.ofNullable(requiredLiterals);
     }
 
     /** Compiled now: a syntax error is a {@link ConfigException} naming the file, the rule and the position. */

@@ -216,7 +216,10 @@ public final class Engine {
     /** The required literal sets of a rule that its keywords do not already imply, as folded bytes. */
     private static byte[][][] secondaryLiterals(Rule rule) {
         List<byte[][]> sets = new ArrayList<>();
-        for (Set<String> conjunct : RequiredLiterals.conjunction(rule.regexSource().orElseThrow())) {
+        // the pack's regexes come with their sets, derived by the build; others are derived here
+        List<Set<String>> conjunction = rule.ruleRegex().orElseThrow().requiredLiterals()
+                .orElseGet(() -> RequiredLiterals.conjunction(rule.regexSource().orElseThrow()));
+        for (Set<String> conjunct : conjunction) {
             // a literal containing another of its set adds nothing: ":=" holds wherever ":" is looked for
             Set<String> set = new java.util.LinkedHashSet<>();
             for (String x : conjunct) {
