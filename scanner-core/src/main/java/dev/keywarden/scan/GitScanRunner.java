@@ -123,6 +123,12 @@ public final class GitScanRunner {
          */
         void scanBlob(ObjectReader reader, String path, ObjectId blob, Origin origin, int order,
                       Predicate<Finding> keep) {
+            scanBlob(path, blob, () -> blobReader.read(reader, blob), origin, order, keep);
+        }
+
+        /** As above, the blob's content coming from {@code reading} (asked only when the path is not noise). */
+        void scanBlob(String path, ObjectId blob, java.util.function.Supplier<BlobReader.Result> reading,
+                      Origin origin, int order, Predicate<Finding> keep) {
             String where = path + " (blob " + blob.abbreviate(12).name() + ")";
             if (!options.includeNoise()) {
                 Optional<String> noise = NoiseFiles.reason(path);
@@ -131,7 +137,7 @@ public final class GitScanRunner {
                     return;
                 }
             }
-            BlobReader.Result result = blobReader.read(reader, blob);
+            BlobReader.Result result = reading.get();
             Engine.Scanned scan;
             long read = 0;
             if (result instanceof BlobReader.Skipped skipped) {
@@ -225,6 +231,27 @@ public final class GitScanRunner {
                     Optional.empty(), List.of())).orElseGet(() -> new Origin.GitIndex(change.blob().name()));
             run.scanBlob(reader, change.path(), change.blob(), origin, change.order(), f -> onAddedLines(f, change));
         });
+        return run.result(attribute(run.found, changeSet.headBlobs(), Map.of(), false), changeSet.commits(),
+                List.of());
+    }
+
+    /**
+     * As {@link #scanChanges(Repository, Changes.ChangeSet)}, with the new blobs already read (the pre-commit hook
+     * has git read them): {@code blobs} holds each change's blob, a missing one counts as unreadable.
+     */
+    public ScanResult scanChanges(Changes.ChangeSet changeSet, Map<ObjectId, BlobReader.Result> blobs) {
+        Run run = new Run();
+        List<Changes.Change> changes = changeSet.changes();
+        for (int i = 0; i < changes.size(); i++) {
+            stats.listed();
+        }
+        for (Changes.Change change : changes) {
+            Origin origin = change.commit().<Origin>map(c -> new Origin.GitBlob(change.blob().name(), c,
+                    Optional.empty(), List.of())).orElseGet(() -> new Origin.GitIndex(change.blob().name()));
+            run.scanBlob(change.path(), change.blob(), () -> blobs.getOrDefault(change.blob(),
+                    new BlobReader.Skipped(SkipReason.UNREADABLE, "missing object " + change.blob().name())),
+                    origin, change.order(), f -> onAddedLines(f, change));
+        }
         return run.result(attribute(run.found, changeSet.headBlobs(), Map.of(), false), changeSet.commits(),
                 List.of());
     }
