@@ -59,6 +59,23 @@ class DefaultRulePackTest {
                         rule.ruleRegex().get().requiredLiterals())));
     }
 
+    /**
+     * keywarden starts from the pack's snapshot (pack.bin, written by the build from the TOML files): it must hold
+     * exactly what the TOML says, rule by rule, field by field, examples and allowlists included.
+     */
+    @Test
+    void theSnapshotHoldsExactlyWhatTheTomlSays() throws Exception {
+        assertTrue(DefaultRulePack.class.getClassLoader().getResource(DefaultRulePack.BASE + DefaultRulePack.SNAPSHOT)
+                != null, "the build writes the snapshot");
+        RuleSet toml = new DefaultRulePack().loadFromToml();
+        assertEquals(toml.sources(), pack.sources());
+        assertEquals(toml.rules().size(), pack.rules().size());
+        for (int i = 0; i < toml.rules().size(); i++) {
+            assertEquals(toml.rules().get(i).toString(), pack.rules().get(i).toString());
+        }
+        assertEquals(toml.allowlists().toString(), pack.allowlists().toString());
+    }
+
     /** The pack's regexes are compiled on first use at run time: the build compiles every one and checks it. */
     @Test
     void everyRegexCompilesAndHasItsSecretGroup() throws Exception {

@@ -98,6 +98,11 @@ public final class RuleRegex {
         return p;
     }
 
+    /** The regex as the file wrote it. */
+    String written() {
+        return written;
+    }
+
     /** The regex as compiled (translated to RE2J's dialect), without compiling it. */
     public String source() {
         return source;

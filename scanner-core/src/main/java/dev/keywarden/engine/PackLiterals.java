@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * Build step of the {@code rules} module: derives the required literals of every regex of the pack in a classes
- * directory and writes them beside the pack ({@link PrecomputedLiterals}), so that keywarden does not derive them
- * on every start.
+ * directory and writes them beside the pack ({@link PrecomputedLiterals}), and a parsed snapshot of the pack
+ * ({@link DefaultRulePack#SNAPSHOT}), so that keywarden does neither on every start.
  *
  * <pre>java dev.keywarden.engine.PackLiterals CLASSES_DIR</pre>
  */
@@ -35,8 +35,10 @@ public final class PackLiterals {
         Path out = classes.resolve(DefaultRulePack.BASE + PrecomputedLiterals.RESOURCE);
         Files.deleteIfExists(out); // derived from the TOML files, never from an earlier run's output
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
-            RuleSet pack = new ConfigLoader(new DefaultRulePack(loader, DefaultRulePack.BASE)).loadDefaults();
+            DefaultRulePack defaults = new DefaultRulePack(loader, DefaultRulePack.BASE);
+            RuleSet pack = defaults.loadFromToml();
             Files.writeString(out, PrecomputedLiterals.format(derive(pack)), StandardCharsets.UTF_8);
+            defaults.writeSnapshot(classes.resolve(DefaultRulePack.BASE + DefaultRulePack.SNAPSHOT));
         }
     }
 
