@@ -245,12 +245,45 @@ public final class GitScanRunner {
         for (int i = 0; i < changes.size(); i++) {
             stats.listed();
         }
-        for (Changes.Change change : changes) {
-            Origin origin = change.commit().<Origin>map(c -> new Origin.GitBlob(change.blob().name(), c,
-                    Optional.empty(), List.of())).orElseGet(() -> new Origin.GitIndex(change.blob().name()));
-            run.scanBlob(change.path(), change.blob(), () -> blobs.getOrDefault(change.blob(),
-                    new BlobReader.Skipped(SkipReason.UNREADABLE, "missing object " + change.blob().name())),
-                    origin, change.order(), f -> onAddedLines(f, change));
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < changes.size(); i = next.getAndIncrement()) {
+                Changes.Change change = changes.get(i);
+                Origin origin = change.commit().<Origin>map(c -> new Origin.GitBlob(change.blob().name(), c,
+                        Optional.empty(), List.of())).orElseGet(() -> new Origin.GitIndex(change.blob().name()));
+                run.scanBlob(change.path(), change.blob(), () -> blobs.getOrDefault(change.blob(),
+                        new BlobReader.Skipped(SkipReason.UNREADABLE, "missing object " + change.blob().name())),
+                        origin, change.order(), f -> onAddedLines(f, change));
+            }
+        };
+        // a typical commit's few files are scanned on this thread; a large one's on the others too
+        List<Thread> helpers = new ArrayList<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        for (int w = 1; w < Math.min(options.threads(), changes.size() / CHUNK + 1); w++) {
+            Thread t = new Thread(() -> {
+                try {
+                    worker.run();
+                } catch (RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, "keywarden-scan-" + w);
+            t.setDaemon(true);
+            t.start();
+            helpers.add(t);
+        }
+        worker.run();
+        for (Thread t : helpers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        if (failure.get() instanceof RuntimeException re) {
+            throw re;
+        } else if (failure.get() instanceof Error err) {
+            throw err;
         }
         return run.result(attribute(run.found, changeSet.headBlobs(), Map.of(), false), changeSet.commits(),
                 List.of());
