@@ -120,10 +120,10 @@ public final class ConfigLoader {
         }
         List<Allowlist> ownAllowlists = new ArrayList<>();
         for (ObjectNode table : top.tables("allowlist")) {
-            ownAllowlists.add(parseAllowlist(name, Optional.empty(), table, "[allowlist]", true));
+            ownAllowlists.add(parseAllowlist(name, Optional.empty(), table, "[allowlist]", true, userFile));
         }
         for (ObjectNode table : top.tables("allowlists")) {
-            ownAllowlists.add(parseAllowlist(name, Optional.empty(), table, "[[allowlists]]", true));
+            ownAllowlists.add(parseAllowlist(name, Optional.empty(), table, "[[allowlists]]", true, userFile));
         }
 
         Layer base = null;
@@ -331,10 +331,10 @@ public final class ConfigLoader {
             }
         }
         for (ObjectNode t : f.tables("allowlist")) {
-            spec.allowlists.add(parseAllowlist(file, rid, t, "[rules.allowlist]", false));
+            spec.allowlists.add(parseAllowlist(file, rid, t, "[rules.allowlist]", false, userFile));
         }
         for (ObjectNode t : f.tables("allowlists")) {
-            spec.allowlists.add(parseAllowlist(file, rid, t, "[[rules.allowlists]]", false));
+            spec.allowlists.add(parseAllowlist(file, rid, t, "[[rules.allowlists]]", false, userFile));
         }
         spec.truePositives.addAll(examples(f, "truePositives"));
         spec.falsePositives.addAll(examples(f, "falsePositives"));
@@ -395,8 +395,12 @@ public final class ConfigLoader {
         return out;
     }
 
+    /**
+     * One allowlist table. A user's file ({@code userFile}) has its regexes compiled now; the pack's are compiled on
+     * first use ({@link DeferredPatterns}; the build compiles them all, see {@link RuleSet#compileAll}).
+     */
     private static Allowlist parseAllowlist(String file, Optional<String> ruleId, ObjectNode table, String where,
-                                            boolean global) throws ConfigException {
+                                            boolean global, boolean userFile) throws ConfigException {
         TomlFields f = new TomlFields(table, file, ruleId, where);
         f.onlyKeys(ALLOWLIST_KEYS);
         if (!global && (f.has("targetRules") || f.has("targetTags"))) {
@@ -417,9 +421,19 @@ public final class ConfigLoader {
             target = RegexTarget.parse(t.get()).orElseThrow(() -> f.error("unknown regexTarget '" + t.get()
                     + "' (secret, match, line)"));
         }
-        List<Pattern> regexes = new ArrayList<>();
-        for (String r : f.strings("regexes")) {
-            regexes.add(RegexCompiler.compile(r, file, ruleId, where + " regexes"));
+        List<Pattern> regexes;
+        if (userFile) {
+            List<Pattern> compiled = new ArrayList<>();
+            for (String r : f.strings("regexes")) {
+                compiled.add(RegexCompiler.compile(r, file, ruleId, where + " regexes"));
+            }
+            regexes = compiled;
+        } else {
+            List<RuleRegex> deferred = new ArrayList<>();
+            for (String r : f.strings("regexes")) {
+                deferred.add(RuleRegex.deferred(r, file, ruleId, where + " regexes"));
+            }
+            regexes = new DeferredPatterns(deferred);
         }
         List<Pattern> paths = new ArrayList<>();
         for (String p : f.strings("paths")) {

@@ -140,7 +140,8 @@ final class PackSnapshot {
         out.writeUTF(a.description());
         out.writeUTF(a.condition().name());
         out.writeUTF(a.regexTarget().name());
-        strings(out, a.regexes().stream().map(Pattern::pattern).toList());
+        strings(out, a.regexes() instanceof DeferredPatterns d ? d.written()
+                : a.regexes().stream().map(Pattern::pattern).toList());
         strings(out, a.stopwords());
         strings(out, a.paths().stream().map(Pattern::pattern).toList());
         strings(out, a.commits());
@@ -153,9 +154,9 @@ final class PackSnapshot {
         String description = in.readUTF();
         Allowlist.Condition condition = Allowlist.Condition.valueOf(in.readUTF());
         RegexTarget target = RegexTarget.valueOf(in.readUTF());
-        List<Pattern> regexes = new ArrayList<>();
+        List<RuleRegex> regexes = new ArrayList<>();
         for (String r : strings(in)) {
-            regexes.add(RegexCompiler.compile(r, "(built-in pack)", ruleId, "allowlist regexes"));
+            regexes.add(RuleRegex.deferred(r, "(built-in pack)", ruleId, "allowlist regexes"));
         }
         List<String> stopwords = strings(in);
         List<Pattern> paths = new ArrayList<>();
@@ -165,8 +166,8 @@ final class PackSnapshot {
         List<String> commits = strings(in);
         Set<String> targetRules = new HashSet<>(strings(in));
         Set<String> targetTags = new HashSet<>(strings(in));
-        return new Allowlist(description, condition, target, regexes, stopwords, paths, commits, targetRules,
-                targetTags);
+        return new Allowlist(description, condition, target, new DeferredPatterns(regexes), stopwords, paths, commits,
+                targetRules, targetTags);
     }
 
     private static void examples(DataOutputStream out, List<RuleSpec.RawExample> examples) throws IOException {

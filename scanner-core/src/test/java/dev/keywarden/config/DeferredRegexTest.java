@@ -140,4 +140,35 @@ class DeferredRegexTest {
         assertTrue(compiled(rules, "mine"), "the user's own rule");
         assertFalse(compiled(rules, "beta-token"), "the pack's untouched rules stay deferred");
     }
+
+    @Test
+    void packAllowlistRegexesAreCompiledWhenFirstConsultedAndCheckedByCompileAll() throws Exception {
+        RuleSet rules = new ConfigLoader(pack(GOOD + """
+                [[rules.allowlists]]
+                regexes = ['^beta_0{16}$']
+                [[allowlists]]
+                description = "broken"
+                regexes = ['(unclosed']
+                """)).loadDefaults();
+        Allowlist own = rules.rule("beta-token").orElseThrow().allowlists().get(0);
+        assertEquals(1, own.regexes().size());
+        assertTrue(own.allows(new Allowlist.Subject("beta_" + "0".repeat(16), "", "", "a", "a", Optional.empty()))
+                .isPresent(), "compiled when consulted, and it works");
+        ConfigException e = assertThrows(ConfigException.class, rules::compileAll);
+        assertEquals("pack/rules.toml", e.file());
+        assertTrue(e.reason().contains("invalid regex in '[[allowlists]] regexes'"), e.reason());
+    }
+
+    @Test
+    void aUserFilesAllowlistRegexIsCompiledWhenLoaded() throws Exception {
+        Path user = dir.resolve("user.toml");
+        Files.writeString(user, """
+                [[allowlists]]
+                description = "mine"
+                regexes = ['(unclosed']
+                """);
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader(pack(GOOD)).load(user));
+        assertEquals(user.toString(), e.file());
+        assertTrue(e.reason().contains("invalid regex in '[[allowlists]] regexes'"), e.reason());
+    }
 }
