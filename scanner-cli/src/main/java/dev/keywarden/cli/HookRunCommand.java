@@ -187,8 +187,8 @@ final class HookRunCommand implements Callable<Integer> {
         if (staged.changes().changes().isEmpty()) {
             return ExitCodes.CLEAN;
         }
-        GitScanRunner runner = new GitScanRunner(early.engine(), options.scanOptions(false, false),
-                filter(options, baseline, root));
+        FindingFilter filter = filter(options, baseline, root); // while the rules are still loading
+        GitScanRunner runner = new GitScanRunner(early.engine(), options.scanOptions(false, false), filter);
         return report(HookType.PRE_COMMIT, runner.scanChanges(staged.changes(), staged.blobs()), out);
     }
 
