@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -45,6 +46,40 @@ class DefaultRulePackTest {
                 fail(failures.stream().map(Object::toString).collect(Collectors.joining("\n")));
             }
         }));
+    }
+
+    /**
+     * The build derives the required literals of the pack's regexes into literals.txt (so that a start-up does not):
+     * every regex has its sets there, the same as derived now.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyRegexComesWithTheLiteralsTheEngineWouldDerive() {
+        return pack.rules().stream().filter(r -> r.ruleRegex().isPresent()).map(rule -> DynamicTest.dynamicTest(
+                rule.id(), () -> assertEquals(Optional.of(RequiredLiterals.conjunction(rule.regexSource().orElseThrow())),
+                        rule.ruleRegex().get().requiredLiterals())));
+    }
+
+    /**
+     * keywarden starts from the pack's snapshot (pack.bin, written by the build from the TOML files): it must hold
+     * exactly what the TOML says, rule by rule, field by field, examples and allowlists included.
+     */
+    @Test
+    void theSnapshotHoldsExactlyWhatTheTomlSays() throws Exception {
+        assertTrue(DefaultRulePack.class.getClassLoader().getResource(DefaultRulePack.BASE + DefaultRulePack.SNAPSHOT)
+                != null, "the build writes the snapshot");
+        RuleSet toml = new DefaultRulePack().loadFromToml();
+        assertEquals(toml.sources(), pack.sources());
+        assertEquals(toml.rules().size(), pack.rules().size());
+        for (int i = 0; i < toml.rules().size(); i++) {
+            assertEquals(toml.rules().get(i).toString(), pack.rules().get(i).toString());
+        }
+        assertEquals(toml.allowlists().toString(), pack.allowlists().toString());
+    }
+
+    /** The pack's regexes are compiled on first use at run time: the build compiles every one and checks it. */
+    @Test
+    void everyRegexCompilesAndHasItsSecretGroup() throws Exception {
+        new ConfigLoader(new DefaultRulePack()).loadDefaults().compileAll();
     }
 
     @TestFactory

@@ -8,6 +8,7 @@ import dev.keywarden.hooks.BlockingMessage;
 import dev.keywarden.hooks.HookException;
 import dev.keywarden.hooks.HookType;
 import dev.keywarden.hooks.PrePush;
+import dev.keywarden.hooks.StagedByGit;
 import dev.keywarden.report.Redactor;
 import dev.keywarden.scan.GitScanRunner;
 import dev.keywarden.scan.ScanResult;
@@ -131,6 +132,10 @@ final class HookRunCommand implements Callable<Integer> {
         // other core (the two take about as long as each other)
         Path cwd = Path.of("").toAbsolutePath();
         EngineLoader early = EngineLoader.start(options, cwd);
+        if (type == HookType.PRE_COMMIT && Files.exists(cwd.resolve(".git"))) {
+            // at a work tree's root, as git runs the hook: git itself says what is staged
+            return preCommitByGit(options, baseline, cwd, early, out);
+        }
         locateSystemGitConfig();
         try (GitHistory history = type == HookType.PRE_COMMIT ? GitHistory.openForIndex(cwd)
                 : GitHistory.open(cwd)) {
@@ -155,27 +160,9 @@ final class HookRunCommand implements Callable<Integer> {
             }
             // run from elsewhere than the root (by hand), the configuration is the root's
             Engine engine = root.equals(cwd) ? early.engine() : options.engine(root);
-            FindingFilter filter = options.filters(root);
-            Optional<Path> baselineFile = baseline.or(() -> Optional.of(root.resolve(DEFAULT_BASELINE))
-                    .filter(Files::isRegularFile));
-            if (baselineFile.isPresent()) {
-                filter = FindingFilter.chain(List.of(filter, BaselineOption.load(baselineFile.get())));
-            }
-            GitScanRunner runner = new GitScanRunner(engine, options.scanOptions(false, false), filter);
-            ScanResult result = runner.scanChanges(repository, changes);
-            for (Skip skip : result.summary().skips()) {
-                if (skip.reason() == SkipReason.UNREADABLE) {
-                    out.println("keywarden: warning: cannot read " + skip.path() + ": " + skip.detail());
-                }
-            }
-            List<Finding> reported = result.reported();
-            if (reported.isEmpty()) {
-                return ExitCodes.CLEAN;
-            }
-            out.print(type == HookType.PRE_COMMIT ? BlockingMessage.preCommit(reported, Redactor.standard())
-                    : BlockingMessage.prePush(reported, Redactor.standard()));
-            out.flush();
-            return ExitCodes.FINDINGS;
+            GitScanRunner runner = new GitScanRunner(engine, options.scanOptions(false, false),
+                    filter(options, baseline, root));
+            return report(type, runner.scanChanges(repository, changes), out);
         } catch (GitSourceException e) {
             throw GitErrors.of(e);
         } catch (HookException e) {
@@ -183,6 +170,54 @@ final class HookRunCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new IoFailure("cannot read the repository: " + ScanCommand.describe(e), e);
         }
+    }
+
+    /**
+     * The pre-commit check at the work tree's root, with the staged changes and blobs read by the git that runs
+     * the hook ({@link StagedByGit}) while the rules load on the other thread: JGit is not opened at all.
+     */
+    private static int preCommitByGit(EngineOptions options, Optional<Path> baseline, Path root, EngineLoader early,
+                                      PrintStream out) throws Exception {
+        StagedByGit staged;
+        try {
+            staged = StagedByGit.read(root, options.maxFileSize);
+        } catch (HookException e) {
+            throw new IoFailure("cannot read what is staged: " + e.getMessage(), e);
+        }
+        if (staged.changes().changes().isEmpty()) {
+            return ExitCodes.CLEAN;
+        }
+        FindingFilter filter = filter(options, baseline, root); // while the rules are still loading
+        GitScanRunner runner = new GitScanRunner(early.engine(), options.scanOptions(false, false), filter);
+        return report(HookType.PRE_COMMIT, runner.scanChanges(staged.changes(), staged.blobs()), out);
+    }
+
+    /** Inline allows, the ignore file and minimum confidence, then the baseline (given, or the root's). */
+    private static FindingFilter filter(EngineOptions options, Optional<Path> baseline, Path root) throws Exception {
+        FindingFilter filter = options.filters(root);
+        Optional<Path> baselineFile = baseline.or(() -> Optional.of(root.resolve(DEFAULT_BASELINE))
+                .filter(Files::isRegularFile));
+        if (baselineFile.isPresent()) {
+            filter = FindingFilter.chain(List.of(filter, BaselineOption.load(baselineFile.get())));
+        }
+        return filter;
+    }
+
+    /** Warns of unreadable files; prints the findings and what to do; the exit code. */
+    private static int report(HookType type, ScanResult result, PrintStream out) {
+        for (Skip skip : result.summary().skips()) {
+            if (skip.reason() == SkipReason.UNREADABLE) {
+                out.println("keywarden: warning: cannot read " + skip.path() + ": " + skip.detail());
+            }
+        }
+        List<Finding> reported = result.reported();
+        if (reported.isEmpty()) {
+            return ExitCodes.CLEAN;
+        }
+        out.print(type == HookType.PRE_COMMIT ? BlockingMessage.preCommit(reported, Redactor.standard())
+                : BlockingMessage.prePush(reported, Redactor.standard()));
+        out.flush();
+        return ExitCodes.FINDINGS;
     }
 
     /** Builds the engine on its own thread; {@link #engine()} waits for it and rethrows what it threw. */

@@ -68,7 +68,7 @@ public final class RulesCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            RuleSet rules = configOption.load(Path.of("."));
+            RuleSet rules = configOption.load(Path.of(".")).compileAll();
             ExampleChecker.Report report = new ExampleChecker(rules).checkAll();
             PrintWriter out = spec.commandLine().getOut();
             for (ExampleChecker.Failure f : report.failures()) {

@@ -35,7 +35,8 @@ public record Allowlist(String description, Condition condition, RegexTarget reg
     }
 
     public Allowlist {
-        regexes = List.copyOf(regexes);
+        // the built-in pack's regexes are compiled on first use (DeferredPatterns, immutable already)
+        regexes = regexes instanceof DeferredPatterns ? regexes : List.copyOf(regexes);
         stopwords = stopwords.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
         paths = List.copyOf(paths);
         commits = List.copyOf(commits);

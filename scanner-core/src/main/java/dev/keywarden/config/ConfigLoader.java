@@ -112,7 +112,7 @@ public final class ConfigLoader {
         Set<String> ids = new HashSet<>();
         List<ObjectNode> ruleTables = top.tables("rules");
         for (int i = 0; i < ruleTables.size(); i++) {
-            RuleSpec spec = parseRule(name, ruleTables.get(i), i + 1);
+            RuleSpec spec = parseRule(name, ruleTables.get(i), i + 1, userFile);
             if (!ids.add(spec.id)) {
                 throw new ConfigException(name, Optional.of(spec.id), "duplicate rule id");
             }
@@ -120,10 +120,10 @@ public final class ConfigLoader {
         }
         List<Allowlist> ownAllowlists = new ArrayList<>();
         for (ObjectNode table : top.tables("allowlist")) {
-            ownAllowlists.add(parseAllowlist(name, Optional.empty(), table, "[allowlist]", true));
+            ownAllowlists.add(parseAllowlist(name, Optional.empty(), table, "[allowlist]", true, userFile));
         }
         for (ObjectNode table : top.tables("allowlists")) {
-            ownAllowlists.add(parseAllowlist(name, Optional.empty(), table, "[[allowlists]]", true));
+            ownAllowlists.add(parseAllowlist(name, Optional.empty(), table, "[[allowlists]]", true, userFile));
         }
 
         Layer base = null;
@@ -231,7 +231,7 @@ public final class ConfigLoader {
         }
         for (Rule rule : rules) {
             for (RequiredRule required : rule.required()) {
-                if (rules.stream().noneMatch(r -> r.id().equals(required.ruleId()) && r.regex().isPresent())) {
+                if (rules.stream().noneMatch(r -> r.id().equals(required.ruleId()) && r.ruleRegex().isPresent())) {
                     throw new ConfigException(rule.source(), Optional.of(rule.id()), "[[rules.required]] names '"
                             + required.ruleId() + "', but no rule with a regex has that id");
                 }
@@ -252,10 +252,14 @@ public final class ConfigLoader {
         }
     }
 
-    private RuleSpec parseRule(String file, ObjectNode table, int index) throws ConfigException {
+    /**
+     * One {@code [[rules]]} table. A user's file ({@code userFile}) has its regex compiled now; the pack's regexes
+     * are compiled on first use (the build compiles and tests every one of them).
+     */
+    private RuleSpec parseRule(String file, ObjectNode table, int index, boolean userFile) throws ConfigException {
         TomlFields anonymous = new TomlFields(table, file, Optional.empty(), "rule #" + index);
         String id = anonymous.requiredString("id").trim();
-        if (!id.matches("[A-Za-z0-9][A-Za-z0-9._:-]*")) {
+        if (!validId(id)) {
             throw anonymous.error("rule #" + index + " has an invalid id '" + id + "' (letters, digits, '.', '_', "
                     + "':', '-')");
         }
@@ -265,13 +269,15 @@ public final class ConfigLoader {
         RuleSpec spec = new RuleSpec();
         spec.id = id;
         spec.file = file;
+        spec.fromUserFile = userFile;
         spec.description = f.string("description");
         Optional<String> regex = f.string("regex");
         if (regex.isPresent()) {
             if (regex.get().isEmpty()) {
                 throw f.error("'regex' is empty");
             }
-            spec.regex = Optional.of(RegexCompiler.compile(regex.get(), file, rid, "regex"));
+            spec.regex = Optional.of(userFile ? RuleRegex.compiled(regex.get(), file, rid, "regex")
+                    : RuleRegex.deferred(regex.get(), file, rid, "regex"));
         }
         spec.secretGroup = f.integer("secretGroup");
         for (String keyword : f.strings("keywords")) {
@@ -325,14 +331,32 @@ public final class ConfigLoader {
             }
         }
         for (ObjectNode t : f.tables("allowlist")) {
-            spec.allowlists.add(parseAllowlist(file, rid, t, "[rules.allowlist]", false));
+            spec.allowlists.add(parseAllowlist(file, rid, t, "[rules.allowlist]", false, userFile));
         }
         for (ObjectNode t : f.tables("allowlists")) {
-            spec.allowlists.add(parseAllowlist(file, rid, t, "[[rules.allowlists]]", false));
+            spec.allowlists.add(parseAllowlist(file, rid, t, "[[rules.allowlists]]", false, userFile));
         }
         spec.truePositives.addAll(examples(f, "truePositives"));
         spec.falsePositives.addAll(examples(f, "falsePositives"));
         return spec;
+    }
+
+    /**
+     * Whether an id is {@code [A-Za-z0-9][A-Za-z0-9._:-]*}, tested without a regex: {@code String.matches} compiles
+     * one per call, and a start-up checks every rule of the pack.
+     */
+    static boolean validId(String id) {
+        if (id.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean alnum = c < 128 && Character.isLetterOrDigit(c);
+            if (!alnum && (i == 0 || (c != '.' && c != '_' && c != ':' && c != '-'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static java.util.OptionalInt optionalInt(Optional<Integer> value) {
@@ -371,8 +395,12 @@ public final class ConfigLoader {
         return out;
     }
 
+    /**
+     * One allowlist table. A user's file ({@code userFile}) has its regexes compiled now; the pack's are compiled on
+     * first use ({@link DeferredPatterns}; the build compiles them all, see {@link RuleSet#compileAll}).
+     */
     private static Allowlist parseAllowlist(String file, Optional<String> ruleId, ObjectNode table, String where,
-                                            boolean global) throws ConfigException {
+                                            boolean global, boolean userFile) throws ConfigException {
         TomlFields f = new TomlFields(table, file, ruleId, where);
         f.onlyKeys(ALLOWLIST_KEYS);
         if (!global && (f.has("targetRules") || f.has("targetTags"))) {
@@ -393,9 +421,19 @@ public final class ConfigLoader {
             target = RegexTarget.parse(t.get()).orElseThrow(() -> f.error("unknown regexTarget '" + t.get()
                     + "' (secret, match, line)"));
         }
-        List<Pattern> regexes = new ArrayList<>();
-        for (String r : f.strings("regexes")) {
-            regexes.add(RegexCompiler.compile(r, file, ruleId, where + " regexes"));
+        List<Pattern> regexes;
+        if (userFile) {
+            List<Pattern> compiled = new ArrayList<>();
+            for (String r : f.strings("regexes")) {
+                compiled.add(RegexCompiler.compile(r, file, ruleId, where + " regexes"));
+            }
+            regexes = compiled;
+        } else {
+            List<RuleRegex> deferred = new ArrayList<>();
+            for (String r : f.strings("regexes")) {
+                deferred.add(RuleRegex.deferred(r, file, ruleId, where + " regexes"));
+            }
+            regexes = new DeferredPatterns(deferred);
         }
         List<Pattern> paths = new ArrayList<>();
         for (String p : f.strings("paths")) {

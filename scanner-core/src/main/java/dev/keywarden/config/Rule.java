@@ -11,7 +11,8 @@ import java.util.Optional;
  *
  * @param id             unique id
  * @param description    what the secret is
- * @param regex          the pattern (RE2), empty for a rule that flags files by path alone
+ * @param ruleRegex      the pattern (RE2), compiled now or on first use ({@link RuleRegex}); empty for a rule that
+ *                       flags files by path alone
  * @param secretGroup    the capture group holding the secret; 0 means the first non-empty group, else the match
  * @param keywords       lowercase literals; the rule is evaluated only near one of them (empty: everywhere)
  * @param entropy        minimum Shannon entropy of the secret (0: no minimum)
@@ -34,8 +35,8 @@ import java.util.Optional;
  *                       from the rule, and a match whose secret starts with one of the rule's keywords (a provider
  *                       prefix) is raised from medium to high
  */
-public record Rule(String id, String description, Optional<Pattern> regex, int secretGroup, List<String> keywords,
-                   double entropy, Optional<Pattern> path, Severity severity, Confidence confidence,
+public record Rule(String id, String description, Optional<RuleRegex> ruleRegex, int secretGroup,
+                   List<String> keywords, double entropy, Optional<Pattern> path, Severity severity, Confidence confidence,
                    List<String> tags, Optional<String> checksum, boolean multiline, boolean anchored,
                    List<Allowlist> allowlists,
                    List<Example> truePositives, List<Example> falsePositives, boolean skipReport, String source,
@@ -50,6 +51,16 @@ public record Rule(String id, String description, Optional<Pattern> regex, int s
         required = List.copyOf(required);
     }
 
+    /** The compiled regex (compiled by this call when it is the first use); empty for a path rule. */
+    public Optional<Pattern> regex() {
+        return ruleRegex.map(RuleRegex::pattern);
+    }
+
+    /** The regex's text as compiled, without compiling it; empty for a path rule. */
+    public Optional<String> regexSource() {
+        return ruleRegex.map(RuleRegex::source);
+    }
+
     /** A paired rule: it reports a match only with the matches of the rules it requires nearby. */
     public boolean isPaired() {
         return !required.isEmpty();
@@ -57,6 +68,6 @@ public record Rule(String id, String description, Optional<Pattern> regex, int s
 
     /** A rule with a path and no regex flags the file itself. */
     public boolean isPathOnly() {
-        return regex.isEmpty() && path.isPresent();
+        return ruleRegex.isEmpty() && path.isPresent();
     }
 }

@@ -15,7 +15,7 @@ final class RuleSpec {
     String id;
     String file;
     Optional<String> description = Optional.empty();
-    Optional<Pattern> regex = Optional.empty();
+    Optional<RuleRegex> regex = Optional.empty();
     Optional<Integer> secretGroup = Optional.empty();
     List<String> keywords = new ArrayList<>();
     Optional<Double> entropy = Optional.empty();
@@ -33,6 +33,11 @@ final class RuleSpec {
     /** null: not stated (inherited when extending); a list, even empty, replaces the base rule's */
     List<RequiredRule> required;
     Optional<String> validate = Optional.empty();
+    /**
+     * whether a user's file defines or changes this rule: its regex is then compiled at load time, so that every
+     * check of the merged rule (syntax, secretGroup) is reported before a scan starts
+     */
+    boolean fromUserFile;
 
     /** An example before we know whether its rule is path-only. */
     record RawExample(Optional<String> path, Optional<String> text) {
@@ -41,6 +46,7 @@ final class RuleSpec {
     /** Applies {@code override} on top of this rule, the way gitleaks' {@code [extend]} merges rules. */
     void mergeFrom(RuleSpec override) {
         file = override.file;
+        fromUserFile |= override.fromUserFile;
         if (override.description.isPresent()) {
             description = override.description;
         }
@@ -101,11 +107,11 @@ final class RuleSpec {
             throw new ConfigException(file, rid, "missing required key 'regex' (or 'path' for a rule that flags "
                     + "files by name)");
         }
-        int group = secretGroup.orElse(0);
-        if (regex.isPresent() && group > regex.get().groupCount()) {
-            throw new ConfigException(file, rid, "secretGroup " + group + " but the regex has only "
-                    + regex.get().groupCount() + " group(s)");
+        if (fromUserFile && regex.isPresent()) {
+            regex.get().compile();
         }
+        int group = secretGroup.orElse(0);
+        checkSecretGroup(regex, group, file, rid);
         if (checksum.isPresent() && !ChecksumNames.KNOWN.contains(checksum.get())) {
             throw new ConfigException(file, rid, "unknown checksum '" + checksum.get() + "' (known: "
                     + String.join(", ", ChecksumNames.KNOWN) + ")");
@@ -125,11 +131,23 @@ final class RuleSpec {
         boolean pathOnly = regex.isEmpty();
         return new Rule(id, description.orElse(id), regex, group, keywords, entropy.orElse(0.0), path,
                 severity.orElse(Severity.MEDIUM), confidence.orElseGet(this::derivedConfidence), tags, checksum,
-                multiline.orElseGet(() -> regex.map(p -> canSpanLines(p.pattern())).orElse(false)),
+                multiline.orElseGet(() -> regex.map(p -> canSpanLines(p.source())).orElse(false)),
                 anchored.orElse(false) && regex.isPresent(), allowlists,
                 examples(truePositives, pathOnly, "truePositives"), examples(falsePositives, pathOnly,
                         "falsePositives"), skipReport.orElse(false), file, requires, validate,
                 confidence.isPresent());
+    }
+
+    /**
+     * A secretGroup the regex has: checked when the regex is compiled (a deferred regex of the built-in pack is
+     * checked by {@link RuleSet#compileAll}, which the build runs).
+     */
+    static void checkSecretGroup(Optional<RuleRegex> regex, int group, String file, Optional<String> rid)
+            throws ConfigException {
+        if (regex.isPresent() && regex.get().isCompiled() && group > regex.get().pattern().groupCount()) {
+            throw new ConfigException(file, rid, "secretGroup " + group + " but the regex has only "
+                    + regex.get().pattern().groupCount() + " group(s)");
+        }
     }
 
     /**

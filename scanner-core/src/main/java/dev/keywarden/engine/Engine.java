@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The detection engine: {@code Content -> List<Finding>}, pure and thread-safe.
@@ -71,9 +72,10 @@ public final class Engine {
     /** the same sets as byte tables (both cases of a letter) where all their literals are one byte, else null */
     private final boolean[][][] secondaryBytes;
     /** for anchored rules: the regex preceded by one context character, tried with lookingAt */
-    private final com.google.re2j.Pattern[] withContext;
+    /** Per anchored rule, its regex after one byte of context; built when the rule first runs. */
+    private final AtomicReferenceArray<com.google.re2j.Pattern> withContext;
     /** Per anchored rule, an automaton that rules out most keyword positions before RE2J runs, or null. */
-    private final AnchoredFilter[] anchoredFilters;
+    private final AtomicReferenceArray<Optional<AnchoredFilter>> anchoredFilters;
     private final PatternPrefilter pathOnlyPaths;
     /** regex rules restricted to paths, and the prefilter over their path regexes */
     private final int[] pathRestricted;
@@ -194,24 +196,15 @@ public final class Engine {
                 secondaryBytes[i][s] = singleByteTable(secondary[i][s]);
             }
         }
-        withContext = new com.google.re2j.Pattern[regexRules.length];
+        withContext = new AtomicReferenceArray<>(regexRules.length);
         List<Integer> restricted = new ArrayList<>();
         for (int i = 0; i < regexRules.length; i++) {
-            if (regexRules[i].anchored()) {
-                withContext[i] = com.google.re2j.Pattern.compile("(?s:.)(?:" + regexRules[i].regex().orElseThrow()
-                        .pattern() + ")");
-            }
             if (regexRules[i].path().isPresent()) {
                 restricted.add(i);
             }
         }
         pathRestricted = restricted.stream().mapToInt(Integer::intValue).toArray();
-        anchoredFilters = new AnchoredFilter[regexRules.length];
-        for (int i = 0; i < regexRules.length; i++) {
-            if (regexRules[i].anchored()) {
-                anchoredFilters[i] = AnchoredFilter.of(regexRules[i].regex().orElseThrow().pattern()).orElse(null);
-            }
-        }
+        anchoredFilters = new AtomicReferenceArray<>(regexRules.length);
         restrictedPaths = new PatternPrefilter(restricted.stream().map(i -> regexRules[i].path().orElseThrow())
                 .toList());
         pathOnlyPaths = new PatternPrefilter(pathOnly.stream().map(r -> r.path().orElseThrow()).toList());
@@ -222,9 +215,35 @@ public final class Engine {
     }
 
     /** The required literal sets of a rule that its keywords do not already imply, as folded bytes. */
+    /**
+     * Anchored rule {@code r}'s regex with one byte of context before it, built on first use (a hook that meets few
+     * rules never builds the others); two threads may both build it, and either result is the same.
+     */
+    private com.google.re2j.Pattern withContext(int r) {
+        com.google.re2j.Pattern p = withContext.get(r);
+        if (p == null) {
+            p = com.google.re2j.Pattern.compile("(?s:.)(?:" + regexRules[r].regexSource().orElseThrow() + ")");
+            withContext.set(r, p);
+        }
+        return p;
+    }
+
+    /** Anchored rule {@code r}'s automaton, built on first use like {@link #withContext(int)}. */
+    private Optional<AnchoredFilter> anchoredFilter(int r) {
+        Optional<AnchoredFilter> f = anchoredFilters.get(r);
+        if (f == null) {
+            f = AnchoredFilter.of(regexRules[r].regexSource().orElseThrow());
+            anchoredFilters.set(r, f);
+        }
+        return f;
+    }
+
     private static byte[][][] secondaryLiterals(Rule rule) {
         List<byte[][]> sets = new ArrayList<>();
-        for (Set<String> conjunct : RequiredLiterals.conjunction(rule.regex().orElseThrow().pattern())) {
+        // the pack's regexes come with their sets, derived by the build; others are derived here
+        List<Set<String>> conjunction = rule.ruleRegex().orElseThrow().requiredLiterals()
+                .orElseGet(() -> RequiredLiterals.conjunction(rule.regexSource().orElseThrow()));
+        for (Set<String> conjunct : conjunction) {
             // a literal containing another of its set adds nothing: ":=" holds wherever ":" is looked for
             Set<String> set = new java.util.LinkedHashSet<>();
             for (String x : conjunct) {
@@ -701,7 +720,7 @@ public final class Engine {
          */
         private void matchAnchored(int r, Window anchors) {
             Rule rule = regexRules[r];
-            AnchoredFilter.Check check = anchoredFilters[r] == null ? null : anchoredFilters[r].forThisThread();
+            AnchoredFilter.Check check = anchoredFilter(r).map(AnchoredFilter::forThisThread).orElse(null);
             // hits arrive by end offset, so a start can repeat out of order: sort, then skip repeats
             Arrays.sort(anchors.starts, 0, anchors.size);
             for (int a = 0; a < anchors.size; a++) {
@@ -719,7 +738,7 @@ public final class Engine {
                     continue;
                 }
                 byte[] slice = Arrays.copyOfRange(data, from, to);
-                Matcher m = (start > 0 ? withContext[r] : rule.regex().orElseThrow()).matcher(slice);
+                Matcher m = (start > 0 ? withContext(r) : rule.regex().orElseThrow()).matcher(slice);
                 if (!m.lookingAt()) {
                     continue;
                 }

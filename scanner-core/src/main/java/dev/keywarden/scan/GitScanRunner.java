@@ -127,6 +127,14 @@ public final class GitScanRunner {
          */
         void scanBlob(ObjectReader reader, String path, ObjectId blob, Optional<Path> workFile, Origin origin,
                       int order, Predicate<Finding> keep) {
+            scanBlob(path, blob, workFile, () -> workFile.isPresent() ? blobReader.read(workFile.get())
+                    : blobReader.read(reader, blob), origin, order, keep);
+        }
+
+        /** As above, the content coming from {@code reading} (asked only when the path is not noise). */
+        void scanBlob(String path, ObjectId blob, Optional<Path> workFile,
+                      java.util.function.Supplier<BlobReader.Result> reading, Origin origin, int order,
+                      Predicate<Finding> keep) {
             String where = workFile.isPresent() ? path : path + " (blob " + blob.abbreviate(12).name() + ")";
             if (!options.includeNoise()) {
                 Optional<String> noise = NoiseFiles.reason(path);
@@ -135,8 +143,7 @@ public final class GitScanRunner {
                     return;
                 }
             }
-            BlobReader.Result result = workFile.isPresent() ? blobReader.read(workFile.get())
-                    : blobReader.read(reader, blob);
+            BlobReader.Result result = reading.get();
             Engine.Scanned scan;
             long read = 0;
             if (result instanceof BlobReader.Skipped skipped) {
@@ -277,6 +284,60 @@ public final class GitScanRunner {
         findings.sort(ScanRunner.ORDER);
         return new ScanResult(findings, allowlisted, new ScanSummary(files, commits, bytes, skipped, skips,
                 allWarnings, elapsed));
+    }
+
+    /**
+     * As {@link #scanChanges(Repository, Changes.ChangeSet)}, with the new blobs already read (the pre-commit hook
+     * has git read them): {@code blobs} holds each change's blob, a missing one counts as unreadable.
+     */
+    public ScanResult scanChanges(Changes.ChangeSet changeSet, Map<ObjectId, BlobReader.Result> blobs) {
+        Run run = new Run();
+        List<Changes.Change> changes = changeSet.changes();
+        for (int i = 0; i < changes.size(); i++) {
+            stats.listed();
+        }
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < changes.size(); i = next.getAndIncrement()) {
+                Changes.Change change = changes.get(i);
+                Origin origin = change.commit().<Origin>map(c -> new Origin.GitBlob(change.blob().name(), c,
+                        Optional.empty(), List.of())).orElseGet(() -> new Origin.GitIndex(change.blob().name()));
+                run.scanBlob(change.path(), change.blob(), Optional.empty(), () -> blobs.getOrDefault(change.blob(),
+                        new BlobReader.Skipped(SkipReason.UNREADABLE, "missing object " + change.blob().name())),
+                        origin, change.order(), f -> onAddedLines(f, change));
+            }
+        };
+        // a typical commit's few files are scanned on this thread; a large one's on the others too
+        List<Thread> helpers = new ArrayList<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        for (int w = 1; w < Math.min(options.threads(), changes.size() / CHUNK + 1); w++) {
+            Thread t = new Thread(() -> {
+                try {
+                    worker.run();
+                } catch (RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, "keywarden-scan-" + w);
+            t.setDaemon(true);
+            t.start();
+            helpers.add(t);
+        }
+        worker.run();
+        for (Thread t : helpers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        if (failure.get() instanceof RuntimeException re) {
+            throw re;
+        } else if (failure.get() instanceof Error err) {
+            throw err;
+        }
+        return run.result(attribute(run.found, changeSet.headBlobs(), Map.of(), false), changeSet.commits(),
+                List.of());
     }
 
     /** A finding the change brought: on a line it adds, or (for a path rule) on a file it creates. */

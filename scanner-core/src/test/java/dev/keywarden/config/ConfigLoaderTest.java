@@ -280,4 +280,14 @@ class ConfigLoaderTest {
         assertEquals("", r.truePositives().get(0).text());
         assertFalse(r.multiline());
     }
+
+    @Test
+    void ruleIdsAreLettersDigitsAndAFewSeparators() throws Exception {
+        for (String bad : new String[] {"-lead", "has space", "x/y", "\u00e9t\u00e9", "_x"}) {
+            String why = reason("[[rules]]\nid = \"" + bad + "\"\nregex = 'a'\n");
+            assertTrue(why.contains("has an invalid id"), bad + ": " + why);
+        }
+        RuleSet ok = loader.load("ok.toml", "[[rules]]\nid = \"Aws.key_v2:x-1\"\nregex = 'a'\n");
+        assertTrue(ids(ok).contains("Aws.key_v2:x-1"));
+    }
 }

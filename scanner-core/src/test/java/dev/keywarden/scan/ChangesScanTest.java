@@ -170,4 +170,35 @@ class ChangesScanTest {
             assertEquals(2, r.reported().get(0).location().line());
         }
     }
+
+    /**
+     * The pre-commit hook hands over the blobs it had git read: a large commit's files are scanned on several
+     * threads, every one of them, findings on added lines only.
+     */
+    @Test
+    void blobsReadElsewhereAreAllScannedAndOnlyAddedLinesReport() throws Exception {
+        TestRepo repo = TestRepo.init(dir);
+        String old = fake.githubToken("ghp");
+        repo.write("base.txt", "token = " + old + "\n").commit("one");
+        repo.close();
+        java.util.List<Changes.Change> changes = new java.util.ArrayList<>();
+        java.util.Map<org.eclipse.jgit.lib.ObjectId, dev.keywarden.source.git.BlobReader.Result> blobs =
+                new java.util.HashMap<>();
+        java.util.Set<String> planted = new java.util.HashSet<>();
+        for (int i = 0; i < 300; i++) {
+            String secret = fake.githubToken("ghp");
+            String text = "line one\nkey = " + secret + "\n" + (i % 3 == 0 ? "old = " + old + "\n" : "");
+            org.eclipse.jgit.lib.ObjectId id = org.eclipse.jgit.lib.ObjectId.fromRaw(
+                    java.security.MessageDigest.getInstance("SHA-1").digest(text.getBytes()));
+            java.util.BitSet added = new java.util.BitSet();
+            added.set(2);
+            changes.add(new Changes.Change("f" + i + ".txt", id, added, false, java.util.Optional.empty(), 0));
+            blobs.put(id, dev.keywarden.source.git.BlobReader.of(text.getBytes()));
+            planted.add(secret);
+        }
+        ScanResult result = new GitScanRunner(engine, new ScanOptions(2, 1 << 20, false), FindingFilter.none())
+                .scanChanges(new Changes.ChangeSet(changes, Set.of(), 0), blobs);
+        assertEquals(planted, secrets(result), "each file's added line, and not the old token on line 3");
+        assertEquals(300, result.reported().size());
+    }
 }

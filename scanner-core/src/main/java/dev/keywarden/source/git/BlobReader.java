@@ -70,6 +70,11 @@ public final class BlobReader {
         }
     }
 
+    /** What a blob's bytes, read by other means (the git command), come to: read, or an LFS pointer skipped. */
+    public static Result of(byte[] bytes) {
+        return isLfsPointer(bytes) ? new Skipped(SkipReason.LFS_POINTER, "Git LFS pointer") : new Read(bytes);
+    }
+
     static boolean isLfsPointer(byte[] bytes) {
         if (bytes.length > 1024 || bytes.length < LFS_POINTER.length) {
             return false;

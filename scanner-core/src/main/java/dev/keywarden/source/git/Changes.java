@@ -213,7 +213,7 @@ public final class Changes {
                 BitSet added = null;
                 if (p.oldId != null && reader.getObjectSize(p.oldId, Constants.OBJ_BLOB) <= MAX_DIFF
                         && Files.size(file) <= MAX_DIFF) {
-                    added = added(reader.open(p.oldId, Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE - 8),
+                    added = addedLines(reader.open(p.oldId, Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE - 8),
                             Files.readAllBytes(file));
                 }
                 changes.add(new Change(e.getKey(), p.newId, added, p.oldId == null, Optional.empty(), 0,
@@ -343,7 +343,7 @@ public final class Changes {
     }
 
     /** Blobs larger than this are not diffed: all their lines count as added (the scan skips them anyway). */
-    static final long MAX_DIFF = 32L * 1024 * 1024;
+    public static final long MAX_DIFF = 32L * 1024 * 1024;
 
     /** The 1-based lines of {@code newId} that are not in {@code oldId}; null for all (no old, or too large). */
     static BitSet added(ObjectReader reader, ObjectId oldId, ObjectId newId) throws IOException {
@@ -351,17 +351,21 @@ public final class Changes {
                 || reader.getObjectSize(oldId, Constants.OBJ_BLOB) > MAX_DIFF) {
             return null;
         }
-        return added(reader.open(oldId, Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE - 8),
+        return addedLines(reader.open(oldId, Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE - 8),
                 reader.open(newId, Constants.OBJ_BLOB).getCachedBytes(Integer.MAX_VALUE - 8));
     }
 
-    /** The 1-based lines of {@code newBytes} that are not in {@code oldBytes}. */
-    static BitSet added(byte[] oldBytes, byte[] newBytes) {
-        RawText before = new RawText(oldBytes);
-        RawText after = new RawText(newBytes);
+    /**
+     * The 1-based lines of {@code after} that are not in {@code before} (histogram diff, as git's {@code diff
+     * --histogram}); null for all of them when either is larger than {@link #MAX_DIFF}.
+     */
+    public static BitSet addedLines(byte[] before, byte[] after) {
+        if (before.length > MAX_DIFF || after.length > MAX_DIFF) {
+            return null;
+        }
         BitSet lines = new BitSet();
         EditList edits = DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM)
-                .diff(RawTextComparator.DEFAULT, before, after);
+                .diff(RawTextComparator.DEFAULT, new RawText(before), new RawText(after));
         for (Edit edit : edits) {
             if (edit.getEndB() > edit.getBeginB()) {
                 lines.set(edit.getBeginB() + 1, edit.getEndB() + 1);
