@@ -211,42 +211,12 @@ public final class RequiredLiterals {
     }
 
     private Info repetition(Info atom) {
-        while (pos < re.length()) {
-            char c = re.charAt(pos);
-            int min;
-            int max;
-            if (c == '*') {
-                min = 0;
-                max = -1;
-                pos++;
-            } else if (c == '+') {
-                min = 1;
-                max = -1;
-                pos++;
-            } else if (c == '?') {
-                min = 0;
-                max = 1;
-                pos++;
-            } else if (c == '{' && isRepeatCount()) {
-                int close = re.indexOf('}', pos);
-                String[] parts = re.substring(pos + 1, close).split(",", -1);
-                min = Integer.parseInt(parts[0]);
-                max = parts.length == 1 ? min : parts[1].isEmpty() ? -1 : Integer.parseInt(parts[1]);
-                pos = close + 1;
-            } else {
-                return atom;
-            }
-            if (pos < re.length() && re.charAt(pos) == '?') {
-                pos++; // lazy
-            }
-            atom = repeat(atom, min, max);
+        for (RegexSyntax.Repetition r = RegexSyntax.repetition(re, pos); r != null;
+                r = RegexSyntax.repetition(re, pos)) {
+            pos = r.end();
+            atom = repeat(atom, r.min(), r.max());
         }
         return atom;
-    }
-
-    private boolean isRepeatCount() {
-        int close = re.indexOf('}', pos);
-        return close > pos + 1 && re.substring(pos + 1, close).matches("\\d+(,\\d*)?");
     }
 
     private static Info repeat(Info atom, int min, int max) {
@@ -298,25 +268,12 @@ public final class RequiredLiterals {
 
     private Info group() {
         pos++; // (
-        if (re.startsWith("?", pos)) {
-            pos++;
-            if (re.startsWith("P<", pos) || re.startsWith("<", pos)) {
-                pos = re.indexOf('>', pos) + 1;
-            } else {
-                // flags: (?i) applies to the rest of the enclosing group; (?i:...) is a group
-                while (pos < re.length() && "imsU-".indexOf(re.charAt(pos)) >= 0) {
-                    pos++;
-                }
-                if (pos < re.length() && re.charAt(pos) == ')') {
-                    pos++;
-                    return Info.EMPTY;
-                }
-                if (pos >= re.length() || re.charAt(pos) != ':') {
-                    throw new IllegalStateException("unsupported group");
-                }
-                pos++; // :
-            }
+        int body = RegexSyntax.groupBody(re, pos);
+        if (body < 0) {
+            pos = -body;
+            return Info.EMPTY; // flags for the rest of the enclosing group
         }
+        pos = body;
         Info inner = alternation();
         if (pos >= re.length() || re.charAt(pos) != ')') {
             throw new IllegalStateException("unbalanced");
