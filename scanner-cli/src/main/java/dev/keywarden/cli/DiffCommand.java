@@ -1,9 +1,5 @@
 package dev.keywarden.cli;
 
-import dev.keywarden.engine.Engine;
-import dev.keywarden.finding.FindingFilter;
-import dev.keywarden.scan.GitScanRunner;
-import dev.keywarden.scan.ScanResult;
 import dev.keywarden.source.git.Changes;
 import dev.keywarden.source.git.GitHistory;
 import dev.keywarden.source.git.GitSourceException;
@@ -57,14 +53,8 @@ public final class DiffCommand implements Callable<Integer> {
             if (history.repository().isBare()) {
                 throw new UsageError(repo + ": a bare repository has no working tree to compare");
             }
-            Path root = history.repository().getWorkTree().toPath();
-            Engine engine = engineOptions.engine(root);
-            FindingFilter filter = baseline.after(engineOptions.filters(root));
-            GitScanRunner runner = new GitScanRunner(engine, engineOptions.scanOptions(false, out.keepSuppressed()),
-                    filter);
-            ScanResult result = runner.scanChanges(history.repository(),
-                    Changes.workingTree(history.repository(), rev));
-            return GitCommand.withIncomplete(out.finish(result, err), result, err);
+            return GitScans.scanChanges(history.repository(), Changes.workingTree(history.repository(), rev),
+                    engineOptions, out, baseline, err);
         } catch (GitSourceException e) {
             throw GitErrors.of(e);
         }

@@ -1,9 +1,6 @@
 package dev.keywarden.cli;
 
-import dev.keywarden.engine.Engine;
-import dev.keywarden.finding.FindingFilter;
 import dev.keywarden.scan.GitScanRunner;
-import dev.keywarden.scan.ScanOptions;
 import dev.keywarden.scan.ScanResult;
 import dev.keywarden.source.SkipReason;
 import dev.keywarden.source.git.Changes;
@@ -108,12 +105,7 @@ public final class GitCommand implements Callable<Integer> {
             JGitCaches.forHistoryScans();
         }
         try (GitHistory history = GitHistory.open(repo)) {
-            Path root = history.repository().isBare() ? history.repository().getDirectory().toPath()
-                    : history.repository().getWorkTree().toPath();
-            Engine engine = engineOptions.engine(root);
-            FindingFilter filter = baseline.after(engineOptions.filters(root));
-            ScanOptions scanOptions = engineOptions.scanOptions(false, out.keepSuppressed());
-            GitScanRunner runner = new GitScanRunner(engine, scanOptions, filter);
+            GitScanRunner runner = GitScans.runner(history.repository(), engineOptions, out, baseline);
             ScanResult result;
             try (Progress progress = range == null ? Progress.history(runner.stats(), err, out.showProgress())
                     : Progress.start(runner.stats(), err, out.showProgress())) {
