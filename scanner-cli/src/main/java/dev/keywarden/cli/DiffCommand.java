@@ -56,6 +56,10 @@ public final class DiffCommand implements Callable<Integer> {
             return GitScans.scanChanges(history.repository(), Changes.workingTree(history.repository(), rev),
                     engineOptions, out, baseline, err);
         } catch (GitSourceException e) {
+            if (!rev.equals("HEAD") && java.nio.file.Files.isDirectory(Path.of(rev))) {
+                // keywarden diff DIR: the argument is a revision, as for git diff
+                throw new UsageError(e.getMessage() + " (to compare another working tree, use -C " + rev + ")");
+            }
             throw GitErrors.of(e);
         }
     }

@@ -120,6 +120,9 @@ class GitWorkflowsTest {
         CliRun bad = CliRun.run("diff", "no-such-rev", "-C", dir.toString());
         assertEquals(ExitCodes.USAGE, bad.code(), bad.toString());
         assertTrue(bad.err().contains("unknown ref or revision 'no-such-rev'"), bad.toString());
+        CliRun path = CliRun.run("diff", dir.toString(), "-C", dir.toString());
+        assertEquals(ExitCodes.USAGE, path.code(), path.toString());
+        assertTrue(path.err().contains("use -C " + dir), "a directory given as REV gets a hint: " + path);
     }
 
     @Test
