@@ -21,8 +21,11 @@ import java.util.Optional;
 public final class AnchoredFilter {
     /** NFAs larger than this (bounded repeats expand) are not worth it. */
     static final int MAX_NFA_STATES = 8192;
-    /** Cached automaton states per thread; past this the filter answers yes without looking. */
-    static final int MAX_DFA_STATES = 4096;
+    /**
+     * Cached automaton states per rule and thread (each a 1 KiB transition row); past this the filter answers yes
+     * where it has no state yet, so memory stays bounded (1 MiB per rule and thread) whatever the input.
+     */
+    static final int MAX_DFA_STATES = 1024;
 
     private final Nfa nfa;
     private final ThreadLocal<Dfa> dfa;

@@ -51,6 +51,19 @@ class AnchoredFilterTest {
     }
 
     @Test
+    void pastItsStateCapTheFilterAdmitsWhereItHasNoStateInsteadOfGrowing() {
+        String regex = "[a-z]{0,700}[a-z]{0,700}9"; // RE2 caps a single repeat at 1000
+        AnchoredFilter filter = AnchoredFilter.of(regex).orElseThrow();
+        byte[] none = "!".getBytes(StandardCharsets.UTF_8);
+        assertFalse(filter.admits(none, 0, none.length));
+        byte[] long0 = ("a".repeat(1400) + "!").getBytes(StandardCharsets.UTF_8);
+        assertFalse(re2j(regex, new String(long0, StandardCharsets.UTF_8)));
+        assertTrue(AnchoredFilter.MAX_DFA_STATES < 1400, "the input needs more states than the cap");
+        assertTrue(filter.admits(long0, 0, long0.length), "out of states, it lets RE2J decide");
+        assertFalse(filter.admits(none, 0, none.length), "states it has still answer");
+    }
+
+    @Test
     void noFilterForSyntaxItDoesNotFollowOrAutomataTooBig() {
         assertTrue(AnchoredFilter.of("(?P<x>a)[[:alpha:]]").isEmpty());
         assertTrue(AnchoredFilter.of("a\\1").isEmpty());
