@@ -78,8 +78,8 @@ public final class BlockingMessage {
 
     private static void falsePositive(StringBuilder out) {
         out.append("  2. Not a secret? Add a 'keywarden:allow' comment on that line, or put the finding's fingerprint\n")
-                .append("     in .keywardenignore, or accept every current finding into the baseline with\n")
-                .append("     'keywarden baseline update' and commit .keywarden-baseline.json.\n");
+                .append("     in .keywardenignore, or accept every current finding into the baseline ('keywarden\n")
+                .append("     baseline create', or 'keywarden baseline update' once there is one) and commit it.\n");
     }
 
     private static String count(int n) {
