@@ -528,16 +528,9 @@ public final class AnchoredFilter {
                 case 'v' -> 0x0b;
                 case 'a' -> 0x07;
                 case 'x' -> {
-                    int code;
-                    if (re.charAt(pos) == '{') {
-                        int close = re.indexOf('}', pos);
-                        code = Integer.parseInt(re.substring(pos + 1, close), 16);
-                        pos = close + 1;
-                    } else {
-                        code = Integer.parseInt(re.substring(pos, pos + 2), 16);
-                        pos += 2;
-                    }
-                    yield code;
+                    RegexSyntax.Hex hex = RegexSyntax.hex(re, pos);
+                    pos = hex.end();
+                    yield hex.codePoint();
                 }
                 default -> {
                     if (Character.isLetterOrDigit(e)) {

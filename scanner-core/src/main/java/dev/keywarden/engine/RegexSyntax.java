@@ -2,7 +2,8 @@ package dev.keywarden.engine;
 
 /**
  * The pieces of RE2 syntax that keywarden's own regex readers ({@link RequiredLiterals}, {@link AnchoredFilter})
- * read alike: repetition operators and the opening of a group. Each reader keeps its own view of atoms.
+ * read alike: repetition operators, the opening of a group and hexadecimal escapes. Each reader keeps its own view
+ * of atoms.
  */
 final class RegexSyntax {
     private RegexSyntax() {
@@ -46,6 +47,19 @@ final class RegexSyntax {
     private static boolean isRepeatCount(String re, int pos) {
         int close = re.indexOf('}', pos);
         return close > pos + 1 && re.substring(pos + 1, close).matches("\\d+(,\\d*)?");
+    }
+
+    /** A hexadecimal escape's code point, and where the text after it starts. */
+    record Hex(int codePoint, int end) {
+    }
+
+    /** The digits of a {@code \x} escape at {@code pos} (just past the {@code x}): {@code hh} or {@code {h...}}. */
+    static Hex hex(String re, int pos) {
+        if (re.charAt(pos) == '{') {
+            int close = re.indexOf('}', pos);
+            return new Hex(Integer.parseInt(re.substring(pos + 1, close), 16), close + 1);
+        }
+        return new Hex(Integer.parseInt(re.substring(pos, pos + 2), 16), pos + 2);
     }
 
     /**

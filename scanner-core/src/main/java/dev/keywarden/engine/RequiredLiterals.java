@@ -333,16 +333,9 @@ public final class RequiredLiterals {
             case 'a':
                 return Info.literal("\u0007");
             case 'x': {
-                int code;
-                if (re.charAt(pos) == '{') {
-                    int close = re.indexOf('}', pos);
-                    code = Integer.parseInt(re.substring(pos + 1, close), 16);
-                    pos = close + 1;
-                } else {
-                    code = Integer.parseInt(re.substring(pos, pos + 2), 16);
-                    pos += 2;
-                }
-                return Info.literal(new String(Character.toChars(code)));
+                RegexSyntax.Hex hex = RegexSyntax.hex(re, pos);
+                pos = hex.end();
+                return Info.literal(new String(Character.toChars(hex.codePoint())));
             }
             case 'Q': {
                 int end = re.indexOf("\\E", pos);
