@@ -76,10 +76,14 @@ public final class Engine {
     private final AtomicReferenceArray<com.google.re2j.Pattern> withContext;
     /** Per anchored rule, an automaton that rules out most keyword positions before RE2J runs, or null. */
     private final AtomicReferenceArray<Optional<AnchoredFilter>> anchoredFilters;
-    private final PatternPrefilter pathOnlyPaths;
+    /**
+     * Every path pattern, matched in one pass per content: the global whole-file allowlists' paths first, then the
+     * path-restricted rules' paths ({@link #pathRestricted} order), then the path-only rules' paths.
+     */
+    private final PatternPrefilter contentPaths;
+    private final int wholeFileCount;
     /** regex rules restricted to paths, and the prefilter over their path regexes */
     private final int[] pathRestricted;
-    private final PatternPrefilter restrictedPaths;
     private final PatternPrefilter wholeFilePaths;
     /** how many decodings deep to follow encoded text; 0: not at all */
     private final int decodeDepth;
@@ -205,13 +209,16 @@ public final class Engine {
         }
         pathRestricted = restricted.stream().mapToInt(Integer::intValue).toArray();
         anchoredFilters = new AtomicReferenceArray<>(regexRules.length);
-        restrictedPaths = new PatternPrefilter(restricted.stream().map(i -> regexRules[i].path().orElseThrow())
-                .toList());
-        pathOnlyPaths = new PatternPrefilter(pathOnly.stream().map(r -> r.path().orElseThrow()).toList());
         // a global allowlist allows a whole file when a path matches and no other criterion is required
-        wholeFilePaths = new PatternPrefilter(ruleSet.allowlists().stream()
+        List<com.google.re2j.Pattern> wholeFile = ruleSet.allowlists().stream()
                 .filter(a -> a.targetRules().isEmpty() && a.targetTags().isEmpty() && a.allowsByPathAlone())
-                .flatMap(a -> a.paths().stream()).toList());
+                .flatMap(a -> a.paths().stream()).toList();
+        wholeFilePaths = new PatternPrefilter(wholeFile);
+        wholeFileCount = wholeFile.size();
+        List<com.google.re2j.Pattern> all = new ArrayList<>(wholeFile);
+        restricted.forEach(i -> all.add(regexRules[i].path().orElseThrow()));
+        pathOnly.forEach(r -> all.add(r.path().orElseThrow()));
+        contentPaths = new PatternPrefilter(all);
     }
 
     /** The required literal sets of a rule that its keywords do not already imply, as folded bytes. */
@@ -316,10 +323,14 @@ public final class Engine {
      * location, fingerprint or finding is built for them (most matches of generic rules end there).
      */
     public Scanned scan(Content content, boolean keepAllowlisted) {
-        if (skipsPath(content.path(), content.fingerprintPath())) {
-            return new Scanned(List.of(), 0, false);
+        boolean[] pathMatches = contentPaths.size() == 0 ? new boolean[0]
+                : contentPaths.matches(paths(content.path(), content.fingerprintPath()));
+        for (int i = 0; i < wholeFileCount; i++) {
+            if (pathMatches[i]) {
+                return new Scanned(List.of(), 0, false);
+            }
         }
-        Scan scan = new Scan(content, keepAllowlisted, decodeDepth, false);
+        Scan scan = new Scan(content, keepAllowlisted, decodeDepth, false, pathMatches);
         List<Finding> found = scan.run();
         return new Scanned(found, scan.allowlisted, scan.binary);
     }
@@ -371,7 +382,11 @@ public final class Engine {
         private int[] shadows = new int[0];
         private int shadowCount;
 
-        Scan(Content content, boolean keepAllowlisted, int depth, boolean decodedText) {
+        /** path pattern matches of the content ({@link #contentPaths} order); decoded text shares its source's */
+        private final boolean[] pathMatches;
+
+        Scan(Content content, boolean keepAllowlisted, int depth, boolean decodedText, boolean[] pathMatches) {
+            this.pathMatches = pathMatches;
             this.keepAllowlisted = keepAllowlisted;
             this.depth = depth;
             this.decodedText = decodedText;
@@ -381,19 +396,16 @@ public final class Engine {
             this.lines = new LineIndex(data);
             this.admitted = new boolean[regexRules.length];
             java.util.Arrays.fill(admitted, true);
-            if (pathRestricted.length > 0) {
-                boolean[] match = restrictedPaths.matches(paths(path, content.fingerprintPath()));
-                for (int i = 0; i < pathRestricted.length; i++) {
-                    admitted[pathRestricted[i]] = match[i];
-                }
+            for (int i = 0; i < pathRestricted.length; i++) {
+                admitted[pathRestricted[i]] = pathMatches[wholeFileCount + i];
             }
         }
 
         List<Finding> run() {
-            if (pathOnlyRules.length > 0 && !decodedText) {
-                boolean[] match = pathOnlyPaths.matches(paths(path, content.fingerprintPath()));
+            if (!decodedText) {
+                int first = wholeFileCount + pathRestricted.length;
                 for (int i = 0; i < pathOnlyRules.length; i++) {
-                    if (match[i]) {
+                    if (pathMatches[first + i]) {
                         fileFinding(pathOnlyRules[i]);
                     }
                 }
@@ -548,7 +560,7 @@ public final class Engine {
 
         private void scanDecoded(EncodedSpan span, String how) {
             Content decoded = new Content(path, content.fingerprintPath(), span.decoded(), content.origin());
-            Scan inner = new Scan(decoded, keepAllowlisted, depth - 1, true);
+            Scan inner = new Scan(decoded, keepAllowlisted, depth - 1, true, pathMatches);
             List<Finding> found = inner.run();
             allowlisted += inner.allowlisted;
             if (found.isEmpty() && inner.shadowCount == 0) {

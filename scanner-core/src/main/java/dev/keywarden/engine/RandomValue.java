@@ -43,6 +43,20 @@ public final class RandomValue {
     private static final java.util.regex.Pattern PIECE = java.util.regex.Pattern.compile(
             "[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+");
 
+    // compiled once: String.matches and String.split compile their regex on every call, and this check runs on
+    // every match of a generic rule
+    private static final java.util.regex.Pattern DRIVE_PATH = java.util.regex.Pattern.compile("[A-Za-z]:[\\\\/].*");
+    private static final java.util.regex.Pattern PLAIN_URL = java.util.regex.Pattern.compile(
+            "[a-zA-Z][a-zA-Z0-9+.-]*://[^:@/]*(?:[/?#].*)?");
+    private static final java.util.regex.Pattern PATH_SEPARATOR = java.util.regex.Pattern.compile("[/\\\\]");
+    private static final java.util.regex.Pattern PLAIN_SEGMENT = java.util.regex.Pattern.compile("[a-z0-9_.{}:-]*");
+    private static final java.util.regex.Pattern DOTTED = java.util.regex.Pattern.compile(
+            "[A-Za-z_$][A-Za-z0-9_$-]*(?:\\.[A-Za-z_$][A-Za-z0-9_$-]*)+");
+    private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile(
+            "v?\\d+(?:[.\\-_]\\d+)+(?:[-+.][A-Za-z0-9.]+)?");
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}(?:[T ][0-9:.+Z-]*)?");
+
     private RandomValue() {
     }
 
@@ -107,18 +121,18 @@ public final class RandomValue {
 
     static boolean pathOrUrl(String value) {
         if (value.startsWith("/") || value.startsWith("./") || value.startsWith("../") || value.startsWith("~/")
-                || value.matches("^[A-Za-z]:[\\\\/].*") || value.startsWith("\\\\")) {
+                || DRIVE_PATH.matcher(value).matches() || value.startsWith("\\\\")) {
             return true;
         }
-        if (value.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://[^:@/]*(?:[/?#].*)?$")) {
+        if (PLAIN_URL.matcher(value).matches()) {
             return true; // a URL without credentials
         }
         // a relative path: several segments, each of them a lower-case word, number or file name
-        String[] segments = value.split("[/\\\\]");
+        String[] segments = PATH_SEPARATOR.split(value);
         if (segments.length >= 2) {
             boolean allPlain = true;
             for (String s : segments) {
-                if (!s.matches("[a-z0-9_.{}:-]*") || s.length() > 40) {
+                if (s.length() > 40 || !PLAIN_SEGMENT.matcher(s).matches()) {
                     allPlain = false;
                     break;
                 }
@@ -130,9 +144,7 @@ public final class RandomValue {
 
     /** {@code a.b.c} identifiers and host names, {@code 1.2.3} versions, dates and times. */
     static boolean dottedOrVersion(String value) {
-        return value.matches("[A-Za-z_$][A-Za-z0-9_$-]*(?:\\.[A-Za-z_$][A-Za-z0-9_$-]*)+")
-                || value.matches("v?\\d+(?:[.\\-_]\\d+)+(?:[-+.][A-Za-z0-9.]+)?")
-                || value.matches("\\d{4}-\\d{2}-\\d{2}(?:[T ][0-9:.+Z-]*)?");
+        return DOTTED.matcher(value).matches() || VERSION.matcher(value).matches() || DATE.matcher(value).matches();
     }
 
     /**

@@ -59,6 +59,11 @@ public final class Base64Decoder implements Decoder {
             while (start > 0 && value[data[start - 1] & 0xff] >= 0) {
                 start--;
             }
+            // test the run's first 12 characters before walking it: nearly every run is an identifier or a path,
+            // which fails within its first bytes (a character outside the alphabet fails too)
+            if (start + 12 > n || !textAhead(data, start)) {
+                continue;
+            }
             int end = start;
             while (end < n && value[data[end] & 0xff] >= 0) {
                 end++;
@@ -68,7 +73,7 @@ public final class Base64Decoder implements Decoder {
                 padded++;
             }
             coveredTo = padded;
-            if (end - start >= MIN_RUN && end - start <= MAX_RUN && textAhead(data, start)) {
+            if (end - start >= MIN_RUN && end - start <= MAX_RUN) {
                 byte[] decoded = decode(data, start, end);
                 if (decoded != null) {
                     if (spans == null) {
