@@ -47,22 +47,46 @@ public final class FileReader {
         }
     }
 
+    /** Files up to this size are read through a reusable per-thread direct buffer (see readListedSize). */
+    static final int DIRECT_READ_MAX = 1 << 20;
+
+    private static final ThreadLocal<java.nio.ByteBuffer> DIRECT = new ThreadLocal<>();
+
     /**
      * Reads the file expecting the size the walk saw: a buffer one byte larger lets a single read both fill it and
      * prove the end of the file (a regular file reads short only at its end), sparing a stat and a second read per
      * file. A file that changed size since it was listed is read again in full.
+     *
+     * <p>Up to {@link #DIRECT_READ_MAX} the read goes into this thread's direct buffer, copied once into an array
+     * of the exact size: reading into an array instead costs two more copies of every byte (the channel reads into
+     * a direct buffer of its own and copies, then the one-byte-larger array is trimmed) and a second allocation.
      */
     private static byte[] readListedSize(FileEntry entry) throws IOException {
         long listed = entry.size();
         if (listed <= 0 || listed > Integer.MAX_VALUE - 16) {
             return Files.readAllBytes(entry.file());
         }
-        byte[] buffer = new byte[(int) listed + 1];
+        int expected = (int) listed;
         try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(entry.file(),
                 java.nio.file.StandardOpenOption.READ)) {
-            int n = channel.read(java.nio.ByteBuffer.wrap(buffer));
-            if (n == listed) {
-                return java.util.Arrays.copyOf(buffer, n);
+            if (expected < DIRECT_READ_MAX) {
+                java.nio.ByteBuffer buffer = DIRECT.get();
+                if (buffer == null || buffer.capacity() < expected + 1) {
+                    buffer = java.nio.ByteBuffer.allocateDirect(
+                            Math.min(DIRECT_READ_MAX, Math.max(64 * 1024, Integer.highestOneBit(expected) * 2)));
+                    DIRECT.set(buffer);
+                }
+                buffer.clear().limit(expected + 1);
+                if (channel.read(buffer) == expected) {
+                    byte[] bytes = new byte[expected];
+                    buffer.flip().get(bytes);
+                    return bytes;
+                }
+            } else {
+                byte[] buffer = new byte[expected + 1];
+                if (channel.read(java.nio.ByteBuffer.wrap(buffer)) == expected) {
+                    return java.util.Arrays.copyOf(buffer, expected);
+                }
             }
         }
         // it grew, shrank or read short: read it the ordinary way
