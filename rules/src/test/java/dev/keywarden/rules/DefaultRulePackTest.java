@@ -97,6 +97,28 @@ class DefaultRulePackTest {
         }));
     }
 
+    /**
+     * {@code anchor = "keyword"} makes the engine try the regex only where a keyword starts: every match the regex
+     * finds along an example, true or false positive, must start at one of the rule's keywords.
+     */
+    @TestFactory
+    Stream<DynamicTest> anchoredRulesMatchOnlyWhereAKeywordStarts() {
+        return pack.rules().stream().filter(Rule::anchored).map(rule -> DynamicTest.dynamicTest(rule.id(), () -> {
+            int matches = 0;
+            for (var example : Stream.concat(rule.truePositives().stream(), rule.falsePositives().stream()).toList()) {
+                String text = example.text();
+                var m = rule.regex().orElseThrow().matcher(text);
+                while (m.find()) {
+                    matches++;
+                    int at = m.start();
+                    assertTrue(rule.keywords().stream().anyMatch(k -> text.regionMatches(true, at, k, 0, k.length())),
+                            "a match starts at none of the keywords: " + text.substring(at));
+                }
+            }
+            assertTrue(matches >= rule.truePositives().size(), "the true positives match");
+        }));
+    }
+
     /** The engine's prefilter may rule a regex out by its required literals: every real match must contain one. */
     @TestFactory
     Stream<DynamicTest> requiredLiteralsHoldForEveryTruePositive() {
