@@ -51,10 +51,11 @@ final class PatternPrefilter {
      */
     boolean[] matches(String... texts) {
         boolean[] candidate = alwaysRun.clone();
-        if (literals.size() > 0) {
-            for (String text : texts) {
-                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-                literals.scan(bytes, 0, bytes.length, (k, end) -> {
+        byte[][] bytes = new byte[texts.length][];
+        for (int t = 0; t < texts.length; t++) {
+            bytes[t] = texts[t].getBytes(StandardCharsets.UTF_8);
+            if (literals.size() > 0) {
+                literals.scan(bytes[t], 0, bytes[t].length, (k, end) -> {
                     for (int p : patternsByLiteral[k]) {
                         candidate[p] = true;
                     }
@@ -64,7 +65,7 @@ final class PatternPrefilter {
         boolean[] result = new boolean[patterns.size()];
         for (int i = 0; i < candidate.length; i++) {
             if (candidate[i]) {
-                for (String text : texts) {
+                for (byte[] text : bytes) {
                     if (patterns.get(i).matcher(text).find()) {
                         result[i] = true;
                         break;
