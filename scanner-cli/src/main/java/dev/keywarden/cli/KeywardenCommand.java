@@ -1,5 +1,6 @@
 package dev.keywarden.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
@@ -8,12 +9,26 @@ import picocli.CommandLine.Model.CommandSpec;
 /** The top-level command. */
 @Command(name = "keywarden", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Find secrets in files and git history before they leak, and contain the ones that did.",
-        subcommands = {ScanCommand.class, GitCommand.class, StagedCommand.class, DiffCommand.class, RulesCommand.class,
-            BaselineCommand.class, HookCommand.class, RemediateCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no findings", "1:findings", "2:usage or configuration error",
             "3:an I/O failure stopped the scan", "4:internal error"})
 public final class KeywardenCommand implements Callable<Integer> {
+    /**
+     * The subcommands, by name, in the order the usage lists them. They are added by {@link Main#commandLine} rather
+     * than declared in the annotation: picocli builds the model of every declared command by reflection at start-up,
+     * which took longer than scanning a small directory.
+     */
+    static final java.util.Map<String, Class<?>> SUBCOMMANDS;
+
+    static {
+        java.util.Map<String, Class<?>> map = new java.util.LinkedHashMap<>();
+        for (Class<?> c : List.of(ScanCommand.class, GitCommand.class, StagedCommand.class, DiffCommand.class,
+                RulesCommand.class, BaselineCommand.class, HookCommand.class, RemediateCommand.class)) {
+            map.put(c.getAnnotation(Command.class).name(), c);
+        }
+        SUBCOMMANDS = java.util.Collections.unmodifiableMap(map);
+    }
+
     @Spec
     CommandSpec spec;
 

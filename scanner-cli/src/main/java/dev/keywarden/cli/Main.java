@@ -24,7 +24,7 @@ public final class Main {
         if (hook.isPresent()) {
             return runHook(hook.get());
         }
-        CommandLine cli = commandLine();
+        CommandLine cli = commandLine(args.length > 0 ? args[0] : "");
         return cli.execute(args);
     }
 
@@ -54,8 +54,24 @@ public final class Main {
         }
     }
 
+    /** The whole command tree. */
     static CommandLine commandLine() {
+        return commandLine("");
+    }
+
+    /**
+     * The command tree for a run whose first argument is {@code first}: when it names a subcommand, the model of that
+     * subcommand alone is built (a scan does not pay for the models of the seven others); otherwise all of them, for
+     * the usage, {@code help} and suggestions for a mistyped name.
+     */
+    static CommandLine commandLine(String first) {
         CommandLine cli = new CommandLine(new KeywardenCommand());
+        Class<?> named = KeywardenCommand.SUBCOMMANDS.get(first);
+        if (named != null) {
+            cli.addSubcommand(named);
+        } else {
+            KeywardenCommand.SUBCOMMANDS.values().forEach(cli::addSubcommand);
+        }
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
