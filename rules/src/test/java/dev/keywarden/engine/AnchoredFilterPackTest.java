@@ -72,13 +72,24 @@ class AnchoredFilterPackTest {
             for (String text : texts) {
                 byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
                 for (int start = 0; start < bytes.length; start++) {
+                    int at = start;
                     byte[] rest = java.util.Arrays.copyOfRange(bytes, start, bytes.length);
                     Matcher m = pattern.matcher(rest);
                     if (m.lookingAt()) {
                         matched++;
-                        int at = start;
                         assertTrue(filter.admits(bytes, start, bytes.length),
                                 () -> r.id() + " matches at " + at + " of " + text + ", which the filter rules out");
+                    }
+                    // as the engine runs a single-line rule: on the rest of the line only
+                    int lineEnd = start;
+                    while (lineEnd < bytes.length && bytes[lineEnd] != '\n') {
+                        lineEnd++;
+                    }
+                    if (!r.multiline() && lineEnd < bytes.length && pattern.matcher(java.util.Arrays.copyOfRange(bytes, start, lineEnd))
+                            .lookingAt()) {
+                        assertTrue(filter.admits(bytes, start, bytes.length, true),
+                                () -> r.id() + " matches its line at " + at + " of " + text
+                                        + ", which the filter rules out");
                     }
                 }
             }

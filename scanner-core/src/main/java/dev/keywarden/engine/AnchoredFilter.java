@@ -14,8 +14,10 @@ import java.util.Optional;
  *
  * <p>Conservative by construction: the automaton accepts a superset of what the regex matches. Every ASCII letter
  * is matched in both cases (as if {@code (?i)} were everywhere); a negated class, {@code .}, {@code \S} and the like
- * accept any non-ASCII code point as 1 to 4 bytes of 0x80 and up; anchors and word boundaries ({@code ^ $ \b \B})
- * always hold. Any syntax the reader does not follow, or an automaton that grows too big, gives no filter and RE2J
+ * accept any non-ASCII code point as 1 to 4 bytes of 0x80 and up; {@code ^}, {@code \A} and word boundaries
+ * ({@code \b \B}) always hold. The end of text ({@code $}, {@code \z}) holds only where the text RE2J is given
+ * ends: at {@code end}, or for a single-line rule at the first line break (see {@link Check#admits(byte[], int, int,
+ * boolean)}); under the {@code m} flag it always holds. Any syntax the reader does not follow, or an automaton that grows too big, gives no filter and RE2J
  * runs as before. State sets are cached per thread, so one filter serves every worker.
  */
 public final class AnchoredFilter {
@@ -55,7 +57,12 @@ public final class AnchoredFilter {
 
     /** Whether the regex may match text starting at {@code data[start]} and ending at or before {@code end}. */
     public boolean admits(byte[] data, int start, int end) {
-        return dfa.get().admits(data, start, end);
+        return dfa.get().admits(data, start, end, false);
+    }
+
+    /** As {@link Check#admits(byte[], int, int, boolean)}. */
+    public boolean admits(byte[] data, int start, int end, boolean endsAtLineBreak) {
+        return dfa.get().admits(data, start, end, endsAtLineBreak);
     }
 
     /** This thread's automaton: the same answers as {@link #admits}, for a caller that checks many positions. */
@@ -65,14 +72,18 @@ public final class AnchoredFilter {
 
     /** One thread's view of the filter; not to be shared between threads. */
     public sealed interface Check permits Dfa {
-        /** Whether the regex may match text starting at {@code data[start]} and ending at or before {@code end}. */
-        boolean admits(byte[] data, int start, int end);
+        /**
+         * Whether the regex may match the text {@code data[start, end)} from its start, where the text ends at
+         * {@code end} or, when {@code endsAtLineBreak}, at its first line break if one comes earlier (the text the
+         * engine gives RE2J for a single-line rule). The end of text assertion holds only there.
+         */
+        boolean admits(byte[] data, int start, int end, boolean endsAtLineBreak);
     }
 
     // ---- the syntax tree -------------------------------------------------------------------------------------------
 
     /** A piece of regex; {@link #build} wires its states in front of {@code next} and returns its entry state. */
-    private sealed interface Node permits Bytes, Seq, Alt, Repeat {
+    private sealed interface Node permits Bytes, Seq, Alt, Repeat, EndOfText {
         int build(Nfa nfa, int next);
     }
 
@@ -156,6 +167,16 @@ public final class AnchoredFilter {
 
     private static final Node EMPTY = new Seq(List.of());
 
+    /** {@code $} or {@code \z}: an edge on the end of the text, which no byte takes. */
+    private record EndOfText() implements Node {
+        @Override
+        public int build(Nfa nfa, int next) {
+            int entry = nfa.state();
+            nfa.endEdge(entry, next);
+            return entry;
+        }
+    }
+
     // ---- the NFA ---------------------------------------------------------------------------------------------------
 
     /** States with byte-set edges and epsilon edges; grows as nodes are built. */
@@ -163,6 +184,8 @@ public final class AnchoredFilter {
         final List<int[]> epsilons = new ArrayList<>();
         final List<List<boolean[]>> edgeSets = new ArrayList<>();
         final List<List<Integer>> edgeTargets = new ArrayList<>();
+        /** per state: the states its end-of-text edges lead to */
+        final List<int[]> endTargets = new ArrayList<>();
         int start;
         int accept;
 
@@ -173,6 +196,7 @@ public final class AnchoredFilter {
             epsilons.add(new int[0]);
             edgeSets.add(new ArrayList<>(1));
             edgeTargets.add(new ArrayList<>(1));
+            endTargets.add(new int[0]);
             return epsilons.size() - 1;
         }
 
@@ -181,6 +205,13 @@ public final class AnchoredFilter {
             int[] grown = Arrays.copyOf(old, old.length + 1);
             grown[old.length] = to;
             epsilons.set(from, grown);
+        }
+
+        void endEdge(int from, int to) {
+            int[] old = endTargets.get(from);
+            int[] grown = Arrays.copyOf(old, old.length + 1);
+            grown[old.length] = to;
+            endTargets.set(from, grown);
         }
 
         void edge(int from, boolean[] set, int to) {
@@ -204,6 +235,8 @@ public final class AnchoredFilter {
         private final Map<StateSet, Integer> ids = new HashMap<>();
         private final List<int[]> sets = new ArrayList<>();
         private final List<Boolean> accepting = new ArrayList<>();
+        /** per state: 0 not known yet, 1 the text may end here, 2 it may not */
+        private byte[] acceptsAtEnd = new byte[16];
         private int[] next = new int[0];
         private final int startId;
         private boolean full;
@@ -219,13 +252,16 @@ public final class AnchoredFilter {
         }
 
         @Override
-        public boolean admits(byte[] data, int start, int end) {
+        public boolean admits(byte[] data, int start, int end, boolean endsAtLineBreak) {
             int s = startId;
             if (accepting.get(s)) {
                 return true;
             }
             for (int i = start; i < end; i++) {
                 int b = data[i] & 0xff;
+                if (b == '\n' && endsAtLineBreak) {
+                    return acceptsAtEnd(s);
+                }
                 int t = next[s * 256 + b];
                 if (t == UNKNOWN) {
                     t = full ? -1 : step(s, b);
@@ -241,7 +277,30 @@ public final class AnchoredFilter {
                 }
                 s = t;
             }
-            return false;
+            return acceptsAtEnd(s);
+        }
+
+        /** Whether the regex may match when the text ends in state {@code s} (through its end-of-text edges). */
+        private boolean acceptsAtEnd(int s) {
+            if (s >= acceptsAtEnd.length) {
+                acceptsAtEnd = Arrays.copyOf(acceptsAtEnd, Math.max(s + 1, acceptsAtEnd.length * 2));
+            }
+            if (acceptsAtEnd[s] == 0) {
+                int count = 0;
+                int[] targets = new int[8];
+                for (int state : sets.get(s)) {
+                    for (int t : nfa.endTargets.get(state)) {
+                        if (count == targets.length) {
+                            targets = Arrays.copyOf(targets, count * 2);
+                        }
+                        targets[count++] = t;
+                    }
+                }
+                boolean accepts = count > 0 && Arrays.binarySearch(closure(Arrays.copyOf(targets, count)),
+                        nfa.accept) >= 0;
+                acceptsAtEnd[s] = (byte) (accepts ? 1 : 2);
+            }
+            return acceptsAtEnd[s] == 1;
         }
 
         private int step(int s, int b) {
@@ -294,10 +353,12 @@ public final class AnchoredFilter {
                 mark[state] = false;
             }
             Arrays.sort(result);
-            // keep only states that consume a byte or accept: the rest add nothing to the set's future
+            // keep only states that consume a byte or the end of the text, or accept: the rest add nothing to the set's
+            // future
             int kept = 0;
             for (int state : result) {
-                if (state == nfa.accept || !nfa.edgeSets.get(state).isEmpty()) {
+                if (state == nfa.accept || !nfa.edgeSets.get(state).isEmpty()
+                        || nfa.endTargets.get(state).length > 0) {
                     result[kept++] = state;
                 }
             }
@@ -346,8 +407,16 @@ public final class AnchoredFilter {
         private final String re;
         private int pos;
 
+        /** under the m flag anywhere, $ holds at every line end too: then it is read as always holding */
+        private final boolean multiLineFlag;
+
         Parser(String re) {
             this.re = re;
+            this.multiLineFlag = java.util.regex.Pattern.compile("\\(\\?[a-zA-Z]*m[a-zA-Z-]*[:)]").matcher(re).find();
+        }
+
+        private Node endOfText() {
+            return multiLineFlag ? EMPTY : new EndOfText();
         }
 
         Node alternation() {
@@ -388,9 +457,11 @@ public final class AnchoredFilter {
                     pos++;
                     return anything();
                 case '^':
-                case '$':
                     pos++;
                     return EMPTY;
+                case '$':
+                    pos++;
+                    return endOfText();
                 case '\\':
                     return escape();
                 case '*':
@@ -577,8 +648,10 @@ public final class AnchoredFilter {
             switch (e) {
                 case 'd', 'w', 's', 'D', 'W', 'S':
                     return perl(e);
-                case 'b', 'B', 'A', 'z':
+                case 'b', 'B', 'A':
                     return EMPTY;
+                case 'z':
+                    return endOfText();
                 case 'p', 'P':
                     if (pos < re.length() && re.charAt(pos) == '{') {
                         pos = re.indexOf('}', pos) + 1;

@@ -741,8 +741,9 @@ public final class Engine {
                     continue;
                 }
                 if (check != null && !check.admits(data, start, (int) Math.min(data.length,
-                        (long) start + (rule.multiline() ? MULTILINE_FORWARD : LINE_FORWARD_LIMIT)))) {
-                    continue; // a superset of the regex cannot match here (it may run past the line: still a superset)
+                        (long) start + (rule.multiline() ? MULTILINE_FORWARD : LINE_FORWARD_LIMIT)),
+                        !rule.multiline())) {
+                    continue; // a superset of the regex cannot match the text RE2J would be given (anchoredEnd)
                 }
                 int from = start > 0 ? start - 1 : 0;
                 int to = anchoredEnd(start, rule.multiline());

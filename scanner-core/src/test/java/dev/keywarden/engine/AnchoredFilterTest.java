@@ -51,6 +51,24 @@ class AnchoredFilterTest {
     }
 
     @Test
+    void theEndOfTextHoldsOnlyWhereTheTextEnds() {
+        // a value ended by a delimiter or by the end of the text, as the generic rule's is
+        String value = "k=([a-z0-9]{4,})(?:[;,]|$)";
+        AnchoredFilter filter = AnchoredFilter.of(value).orElseThrow();
+        byte[] call = "k=abcd1234(x)".getBytes(StandardCharsets.UTF_8);
+        assertFalse(re2j(value, "k=abcd1234(x)"));
+        assertFalse(filter.admits(call, 0, call.length), "'(' neither delimits nor ends the text");
+        assertTrue(filter.admits(call, 0, 10), "the text RE2J is given may end before the '('");
+        byte[] lines = "k=abcd1234\nmore(".getBytes(StandardCharsets.UTF_8);
+        assertTrue(re2j(value, "k=abcd1234"), "the single-line text the engine gives RE2J matches");
+        assertTrue(filter.admits(lines, 0, lines.length, true), "a single-line text ends at its line break");
+        assertFalse(filter.admits(lines, 0, lines.length, false), "a multi-line text goes on past it");
+        assertTrue(admits("a\\z", "a"));
+        assertFalse(admits("a\\z", "ab"));
+        assertTrue(admits("(?m)a$", "ab"), "under the m flag $ is read as always holding");
+    }
+
+    @Test
     void pastItsStateCapTheFilterAdmitsWhereItHasNoStateInsteadOfGrowing() {
         String regex = "[a-z]{0,700}[a-z]{0,700}9"; // RE2 caps a single repeat at 1000
         AnchoredFilter filter = AnchoredFilter.of(regex).orElseThrow();
