@@ -161,6 +161,10 @@ final class OutputOptions {
                 err.println(TextReporter.summaryLine(report));
             }
         }
+        if (format == Format.sarif && SarifReporter.omitted(report) > 0) {
+            // even with -q: an upload that silently lacks findings is worse than a noisy one
+            err.println("keywarden: warning: " + SarifReporter.omittedWarning(report));
+        }
     }
 
     private void warn(ScanSummary summary, PrintStream err) {

@@ -62,6 +62,8 @@ public final class SarifReporter implements Reporter {
     public static final String SOURCE_ROOT = "%SRCROOT%";
     /** GitHub keeps at most 20 tags per rule. */
     private static final int MAX_TAGS = 20;
+    /** GitHub code scanning rejects a run with more results than this (it shows the top 5,000 by severity). */
+    public static final int MAX_RESULTS = 25_000;
 
     private final Redactor redactor;
     private final SourceRoot root;
@@ -87,6 +89,13 @@ public final class SarifReporter implements Reporter {
         this.clock = clock;
     }
 
+    /** What a run that leaves findings out says, in the run itself and on standard error. */
+    public static String omittedWarning(Report report) {
+        return omitted(report) + " of " + report.findings().size() + " findings are left out of this SARIF run:"
+                + " GitHub code scanning rejects a run of more than " + MAX_RESULTS + " results. The run keeps the"
+                + " most severe (then the most confident); --format json lists them all.";
+    }
+
     /** GitHub's convention: {@code category/run-id}; a category alone ends with a slash. */
     static String automationId(String category) {
         return category.endsWith("/") ? category : category + "/";
@@ -99,10 +108,45 @@ public final class SarifReporter implements Reporter {
         out.flush();
     }
 
+    /**
+     * How many of a report's findings a SARIF run leaves out: those past {@link #MAX_RESULTS}, which GitHub code
+     * scanning would reject the whole upload for.
+     */
+    public static int omitted(Report report) {
+        return Math.max(0, report.findings().size() - MAX_RESULTS);
+    }
+
+    /**
+     * The findings a run holds, in report order: all of them, or past {@link #MAX_RESULTS} the most important ones
+     * (reported before suppressed, then by severity, then by confidence, then in report order).
+     */
+    static List<Finding> kept(List<Finding> findings) {
+        if (findings.size() <= MAX_RESULTS) {
+            return findings;
+        }
+        Integer[] order = new Integer[findings.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator
+                .comparing((Integer i) -> findings.get(i).suppressed())
+                .thenComparing(i -> findings.get(i).severity()) // CRITICAL first
+                .thenComparing(i -> findings.get(i).confidence(), java.util.Comparator.reverseOrder())
+                .thenComparing(i -> i));
+        Integer[] chosen = java.util.Arrays.copyOf(order, MAX_RESULTS);
+        java.util.Arrays.sort(chosen);
+        List<Finding> kept = new ArrayList<>(MAX_RESULTS);
+        for (int i : chosen) {
+            kept.add(findings.get(i));
+        }
+        return kept;
+    }
+
     /** The SARIF log for a report. */
     public SarifSchema210 log(Report report) {
+        List<Finding> findings = kept(report.findings());
         Map<String, List<Finding>> byRule = new TreeMap<>();
-        for (Finding f : report.findings()) {
+        for (Finding f : findings) {
             byRule.computeIfAbsent(f.ruleId(), k -> new ArrayList<>()).add(f);
         }
         Map<String, Integer> ruleIndex = new LinkedHashMap<>();
@@ -112,7 +156,7 @@ public final class SarifReporter implements Reporter {
             rules.add(rule(e.getValue()));
         }
         List<Result> results = new ArrayList<>();
-        for (Finding f : report.findings()) {
+        for (Finding f : findings) {
             results.add(result(f, ruleIndex.get(f.ruleId())));
         }
         ToolComponent driver = new ToolComponent().withName("keywarden").withSemanticVersion(report.toolVersion())
@@ -121,9 +165,13 @@ public final class SarifReporter implements Reporter {
         Instant start = end.minus(report.summary().elapsed());
         Invocation invocation = new Invocation().withExecutionSuccessful(true)
                 .withStartTimeUtc(Date.from(start)).withEndTimeUtc(Date.from(end));
-        if (!report.summary().warnings().isEmpty()) {
+        List<String> warnings = new ArrayList<>(report.summary().warnings());
+        if (omitted(report) > 0) {
+            warnings.add(omittedWarning(report));
+        }
+        if (!warnings.isEmpty()) {
             List<Notification> notes = new ArrayList<>();
-            for (String w : report.summary().warnings()) {
+            for (String w : warnings) {
                 notes.add(new Notification().withLevel(Notification.Level.WARNING)
                         .withMessage(new Message().withText(w)));
             }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.keywarden.finding.Finding;
+import dev.keywarden.finding.Location;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -156,6 +158,46 @@ class SarifReporterTest {
         assertTrue(results.get(1).get("suppressions").isArray());
         assertEquals(0, results.get(1).get("suppressions").size(), "not suppressed: an empty list");
         assertEquals("inSource", results.get(2).at("/suppressions/0/kind").asText());
+    }
+
+    private static Finding atLine(Finding f, int line) {
+        return new Finding(f.ruleId(), f.description(), f.severity(), f.confidence(), f.tags(),
+                new Location(f.location().path(), line, 1, line, 10, 0, 10), f.secret(), f.match(), f.line(),
+                f.entropy(), f.fingerprint(), f.origin(), f.suppression());
+    }
+
+    @Test
+    void pastGitHubsLimitARunKeepsTheMostSevereReportedFindingsAndSaysWhatItLeftOut() throws Exception {
+        List<Finding> findings = new ArrayList<>();
+        findings.add(atLine(samples.allowlisted(), 1)); // critical, but suppressed: left out first
+        findings.add(atLine(samples.allowlisted(), 2));
+        for (int i = 1; i <= SarifReporter.MAX_RESULTS; i++) {
+            findings.add(atLine(samples.slackFinding(), i)); // medium
+        }
+        for (int i = 1; i <= 3; i++) {
+            findings.add(atLine(samples.fileFinding(), i)); // critical, at the end of the report
+        }
+        Report report = SampleReports.report(findings);
+        assertEquals(5, SarifReporter.omitted(report));
+        JsonNode run = sarif(report, Redactor.standard(), Optional.empty(), true).at("/runs/0");
+        JsonNode results = run.get("results");
+        assertEquals(SarifReporter.MAX_RESULTS, results.size());
+        for (int i = 0; i < SarifReporter.MAX_RESULTS - 3; i++) {
+            assertEquals("slack-bot-token", results.get(i).get("ruleId").asText());
+            assertEquals(i + 1, results.get(i).at("/locations/0/physicalLocation/region/startLine").asInt(),
+                    "kept in report order; the last medium ones are left out");
+            assertEquals(0, results.get(i).get("suppressions").size());
+        }
+        for (int i = SarifReporter.MAX_RESULTS - 3; i < SarifReporter.MAX_RESULTS; i++) {
+            assertEquals("github-pat", results.get(i).get("ruleId").asText(), "every critical finding is kept");
+        }
+        String note = run.at("/invocations/0/toolExecutionNotifications/0/message/text").asText();
+        assertTrue(note.startsWith("5 of 25005 findings are left out"), note);
+        JsonNode level = run.at("/invocations/0/toolExecutionNotifications/0/level");
+        assertTrue(level.isMissingNode() || level.asText().equals("warning"), "a warning (SARIF's default level)");
+        assertEquals(0, SarifReporter.omitted(samples.full()));
+        assertTrue(sarif(samples.full(), Redactor.standard(), Optional.empty(), false)
+                .at("/runs/0/invocations/0/toolExecutionNotifications").isMissingNode(), "nothing to say");
     }
 
     @Test
