@@ -85,8 +85,9 @@ class AnchoredFilterPackTest {
                     while (lineEnd < bytes.length && bytes[lineEnd] != '\n') {
                         lineEnd++;
                     }
-                    if (!r.multiline() && lineEnd < bytes.length && pattern.matcher(java.util.Arrays.copyOfRange(bytes, start, lineEnd))
-                            .lookingAt()) {
+                    boolean matchesItsLine = !r.multiline() && lineEnd < bytes.length
+                            && pattern.matcher(java.util.Arrays.copyOfRange(bytes, start, lineEnd)).lookingAt();
+                    if (matchesItsLine) {
                         assertTrue(filter.admits(bytes, start, bytes.length, true),
                                 () -> r.id() + " matches its line at " + at + " of " + text
                                         + ", which the filter rules out");

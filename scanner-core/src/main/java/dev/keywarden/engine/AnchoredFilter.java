@@ -17,8 +17,9 @@ import java.util.Optional;
  * accept any non-ASCII code point as 1 to 4 bytes of 0x80 and up; {@code ^}, {@code \A} and word boundaries
  * ({@code \b \B}) always hold. The end of text ({@code $}, {@code \z}) holds only where the text RE2J is given
  * ends: at {@code end}, or for a single-line rule at the first line break (see {@link Check#admits(byte[], int, int,
- * boolean)}); under the {@code m} flag it always holds. Any syntax the reader does not follow, or an automaton that grows too big, gives no filter and RE2J
- * runs as before. State sets are cached per thread, so one filter serves every worker.
+ * boolean)}); under the {@code m} flag it always holds. Any syntax the reader does not follow, or an automaton that
+ * grows too big, gives no filter and RE2J runs as before. State sets are cached per thread, so one filter serves every
+ * worker.
  */
 public final class AnchoredFilter {
     /** NFAs larger than this (bounded repeats expand) are not worth it. */
@@ -407,12 +408,16 @@ public final class AnchoredFilter {
         private final String re;
         private int pos;
 
+        /** a flag group that sets (or clears: either way, read as set) the m flag */
+        private static final java.util.regex.Pattern M_FLAG = java.util.regex.Pattern.compile(
+                "\\(\\?[a-zA-Z]*m[a-zA-Z-]*[:)]");
+
         /** under the m flag anywhere, $ holds at every line end too: then it is read as always holding */
         private final boolean multiLineFlag;
 
         Parser(String re) {
             this.re = re;
-            this.multiLineFlag = java.util.regex.Pattern.compile("\\(\\?[a-zA-Z]*m[a-zA-Z-]*[:)]").matcher(re).find();
+            this.multiLineFlag = M_FLAG.matcher(re).find();
         }
 
         private Node endOfText() {
