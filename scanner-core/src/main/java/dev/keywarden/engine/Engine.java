@@ -332,7 +332,7 @@ public final class Engine {
         }
         Scan scan = new Scan(content, keepAllowlisted, decodeDepth, false, pathMatches);
         List<Finding> found = scan.run();
-        return new Scanned(found, scan.allowlisted, scan.binary);
+        return new Scanned(found, scan.allowlisted - scan.weakerShadows(), scan.binary);
     }
 
     /**
@@ -376,8 +376,8 @@ public final class Engine {
         private List<Finding> unpaired;
         private List<Integer> unpairedRules;
         /**
-         * start, end, declared confidence ordinal and regex-rule index (-1: in decoded text) of the allowlisted
-         * matches not built, for the overlap rule
+         * start, end, declared confidence ordinal and regex-rule index r (-2 - r for a match in decoded text) of the
+         * allowlisted matches not built, for the overlap rule
          */
         private int[] shadows = new int[0];
         private int shadowCount;
@@ -574,7 +574,9 @@ public final class Engine {
                 declared.add(confidenceById.getOrDefault(f.ruleId(), f.confidence()));
             }
             for (int i = 0; i < inner.shadowCount; i++) {
-                shadow(span.start(), span.end(), Confidence.values()[inner.shadows[i * 4 + 2]], -1);
+                int rule = inner.shadows[i * 4 + 3];
+                shadow(span.start(), span.end(), Confidence.values()[inner.shadows[i * 4 + 2]],
+                        rule >= 0 ? -2 - rule : rule);
                 allowlisted--; // counted by the inner scan already
             }
         }
@@ -623,6 +625,47 @@ public final class Engine {
                 }
             }
             return kept;
+        }
+
+        /**
+         * How many of the allowlisted matches only counted ({@link #shadows}) the overlap rule of
+         * {@link #withoutWeakerOverlaps} would have dropped had they been built, as they are when allowlisted matches
+         * are kept (-v, --include-suppressed): the count leaves them out too, so that it does not depend on those
+         * options.
+         */
+        int weakerShadows() {
+            int weaker = 0;
+            for (int j = 0; j < shadowCount; j++) {
+                if (weakerShadow(j)) {
+                    weaker++;
+                }
+            }
+            return weaker;
+        }
+
+        private boolean weakerShadow(int j) {
+            int start = shadows[j * 4];
+            int end = shadows[j * 4 + 1];
+            int confidence = shadows[j * 4 + 2];
+            int code = shadows[j * 4 + 3];
+            // a match in decoded text loses to the same rule's match in the raw text
+            String decodedRule = code <= -2 ? regexRules[-2 - code].id() : null;
+            for (int i = 0; i < findings.size(); i++) {
+                Finding g = findings.get(i);
+                if (!g.secret().isEmpty() && g.location().startOffset() < end && start < g.location().endOffset()
+                        && (declared.get(i).ordinal() > confidence
+                        || (g.decoded().isEmpty() && g.ruleId().equals(decodedRule)))) {
+                    return true;
+                }
+            }
+            for (int k = 0; k < shadowCount; k++) {
+                if (k != j && shadows[k * 4] < end && start < shadows[k * 4 + 1]
+                        && (shadows[k * 4 + 2] > confidence
+                        || (shadows[k * 4 + 3] >= 0 && regexRules[shadows[k * 4 + 3]].id().equals(decodedRule)))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private boolean overlaps(Finding a, Finding b) {
