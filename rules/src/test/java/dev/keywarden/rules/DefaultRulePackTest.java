@@ -9,7 +9,6 @@ import dev.keywarden.config.ConfigLoader;
 import dev.keywarden.config.DefaultRulePack;
 import dev.keywarden.config.Rule;
 import dev.keywarden.config.RuleSet;
-import dev.keywarden.engine.Engine;
 import dev.keywarden.engine.ExampleChecker;
 import dev.keywarden.engine.RequiredLiterals;
 import java.io.IOException;
@@ -35,7 +34,7 @@ class DefaultRulePackTest {
     @BeforeAll
     static void load() throws Exception {
         pack = new ConfigLoader(new DefaultRulePack()).loadDefaults();
-        checker = new ExampleChecker(new Engine(pack));
+        checker = new ExampleChecker(pack);
     }
 
     @TestFactory

@@ -27,6 +27,45 @@ class RulesCommandTest {
     }
 
     @Test
+    void aHelperRuleThatIsNeverReportedOnItsOwnIsProvenByItsExamplesToo(@TempDir Path dir) throws Exception {
+        java.util.Random random = new java.util.Random(5);
+        java.util.function.IntFunction<String> hex = n -> random.ints(n, 0, 16)
+                .mapToObj(Integer::toHexString).collect(java.util.stream.Collectors.joining());
+        String id = "acmeid_" + hex.apply(16);
+        String key = "acmekey_" + hex.apply(32);
+        Path config = dir.resolve("mine.toml");
+        Files.writeString(config, """
+                [[rules]]
+                id = "acme-id"
+                description = "ACME key id: used only to pair with its key"
+                regex = '''\\b(acmeid_[0-9a-f]{16})\\b'''
+                keywords = ["acmeid_"]
+                skipReport = true
+                truePositives = ["id: %s"]
+                falsePositives = ["id: acmeid_0123"]
+
+                [[rules]]
+                id = "acme-key"
+                description = "ACME key, next to its id"
+                regex = '''\\b(acmekey_[0-9a-f]{32})\\b'''
+                keywords = ["acmekey_"]
+                truePositives = ["id: %s\\nkey: %s"]
+                falsePositives = ["key: %s"]
+
+                [[rules.required]]
+                id = "acme-id"
+                withinLines = 1
+                """.formatted(id, id, key, key));
+        CliRun r = CliRun.run("rules", "test", "--config", config.toString());
+        assertEquals(ExitCodes.CLEAN, r.code(), r.toString());
+        assertTrue(r.out().contains("all hold"), r.toString());
+        Path text = dir.resolve("ids.txt");
+        Files.writeString(text, "id: " + id + "\n");
+        CliRun scan = CliRun.run("scan", "--config", config.toString(), "--no-progress", text.toString());
+        assertEquals(ExitCodes.CLEAN, scan.code(), "a helper rule alone is still not reported by a scan: " + scan);
+    }
+
+    @Test
     void aUsersFailingExampleIsReported(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("mine.toml");
         Files.writeString(config, """

@@ -87,6 +87,8 @@ public final class Engine {
     private final PatternPrefilter wholeFilePaths;
     /** how many decodings deep to follow encoded text; 0: not at all */
     private final int decodeDepth;
+    /** whether helper rules ({@code skipReport}) are reported too: for their examples only */
+    private final boolean reportHelpers;
     private final List<Decoder> decoders;
     /** keyword indexes from this one on are decoder triggers, not rule keywords */
     private final int firstTrigger;
@@ -111,6 +113,20 @@ public final class Engine {
 
     /** An engine that follows encoded text {@code decodeDepth} decodings deep (0: never decodes). */
     public Engine(RuleSet ruleSet, int decodeDepth) {
+        this(ruleSet, decodeDepth, false);
+    }
+
+    /**
+     * An engine for proving rules by their examples ({@link ExampleChecker}): it also reports the matches of helper
+     * rules ({@code skipReport = true}), which a scan only uses as the parts of paired rules, so that their examples
+     * can be checked like any other rule's.
+     */
+    public static Engine reportingHelperRules(RuleSet ruleSet) {
+        return new Engine(ruleSet, DEFAULT_DECODE_DEPTH, true);
+    }
+
+    private Engine(RuleSet ruleSet, int decodeDepth, boolean reportHelpers) {
+        this.reportHelpers = reportHelpers;
         if (decodeDepth < 0) {
             throw new IllegalArgumentException("decodeDepth must not be negative");
         }
@@ -898,7 +914,7 @@ public final class Engine {
             if (rule.validate().isPresent() && !valid(rule.validate().get(), secret)) {
                 return;
             }
-            if (rule.skipReport() && !isPart[r]) {
+            if (rule.skipReport() && !isPart[r] && !reportHelpers) {
                 return;
             }
             Confidence confidence = confidence(rule, secret);
@@ -921,7 +937,7 @@ public final class Engine {
                 }
                 parts.add(r, start, end, secret);
             }
-            if (rule.skipReport()) {
+            if (rule.skipReport() && !reportHelpers) {
                 return;
             }
             if (suppression.isPresent() && !keepAllowlisted) {

@@ -39,8 +39,9 @@ public final class ExampleChecker {
         this.engine = engine;
     }
 
+    /** A checker with an engine that reports helper rules' matches too, so that their examples can be proven. */
     public ExampleChecker(RuleSet rules) {
-        this(new Engine(rules));
+        this(Engine.reportingHelperRules(rules));
     }
 
     public Report checkAll() {
