@@ -363,6 +363,8 @@ public final class Engine {
     private final class Scan {
         private final Content content;
         private final byte[] data;
+        /** the content is {@code data[0, length)}: the array may be longer (a reader's reused buffer) */
+        private final int length;
         private final String path;
         private final LineIndex lines;
         private final Window[] windows = new Window[regexRules.length];
@@ -408,8 +410,9 @@ public final class Engine {
             this.decodedText = decodedText;
             this.content = content;
             this.data = content.bytes();
+            this.length = content.length();
             this.path = content.path();
-            this.lines = new LineIndex(data);
+            this.lines = new LineIndex(data, length);
             this.admitted = new boolean[regexRules.length];
             java.util.Arrays.fill(admitted, true);
             for (int i = 0; i < pathRestricted.length; i++) {
@@ -426,18 +429,18 @@ public final class Engine {
                     }
                 }
             }
-            if (data.length > 0) {
+            if (length > 0) {
                 int firstNul = runDecoder >= 0 && depth > 0
-                        ? keywords.scan(data, 0, data.length, this::hit, minRun, this::run)
-                        : keywords.scan(data, 0, data.length, this::hit);
+                        ? keywords.scan(data, 0, length, this::hit, minRun, this::run)
+                        : keywords.scan(data, 0, length, this::hit);
                 if (firstNul >= 0 && firstNul < BINARY_PROBE) {
                     binary = true;
                     return findings; // the path rules' findings only
                 }
             }
             for (int r : rulesWithoutKeywords) {
-                if (admitted[r] && data.length > 0) {
-                    window(r).add(0, data.length);
+                if (admitted[r] && length > 0) {
+                    window(r).add(0, length);
                 }
             }
             for (int r = 0; r < regexRules.length; r++) {
@@ -473,7 +476,7 @@ public final class Engine {
             for (RequiredParts.Match p : parts.of(requiredIndex[r][0])) {
                 any = true;
                 if (requirement.withinLines().isEmpty()) {
-                    window(r).add(0, data.length);
+                    window(r).add(0, length);
                     return true;
                 }
                 int reach = requirement.withinLines().getAsInt();
@@ -486,7 +489,7 @@ public final class Engine {
                     }
                 }
                 int to = p.end();
-                for (int n = 0; to < data.length; to++) {
+                for (int n = 0; to < length; to++) {
                     if (data[to] == '\n' && ++n > reach) {
                         break;
                     }
@@ -568,7 +571,7 @@ public final class Engine {
                 }
                 int[] starts = triggers[d];
                 Arrays.sort(starts, 0, count);
-                for (EncodedSpan span : decoder.spans(data, starts, count)) {
+                for (EncodedSpan span : decoder.spans(data, length, starts, count)) {
                     scanDecoded(span, decoder.name());
                 }
             }
@@ -736,15 +739,15 @@ public final class Engine {
             int reach = multiline ? MULTILINE_FORWARD : LINE_FORWARD_LIMIT;
             int to;
             if (multiline) {
-                to = (int) Math.min(data.length, (long) end + reach);
+                to = (int) Math.min(length, (long) end + reach);
                 // finish the line the window ends in, within the single-line limit
-                int limit = (int) Math.min(data.length, (long) to + LINE_FORWARD_LIMIT);
+                int limit = (int) Math.min(length, (long) to + LINE_FORWARD_LIMIT);
                 while (to < limit && data[to] != '\n') {
                     to++;
                 }
             } else {
                 to = end;
-                int limit = (int) Math.min(data.length, (long) end + reach);
+                int limit = (int) Math.min(length, (long) end + reach);
                 while (to < limit && data[to] != '\n') {
                     to++;
                 }
@@ -765,6 +768,7 @@ public final class Engine {
                 if (!secondaryHold(r, from, to)) {
                     continue;
                 }
+                // the whole array only when it is exactly the content (a reused buffer holds older bytes past it)
                 byte[] slice = from == 0 && to == data.length ? data : Arrays.copyOfRange(data, from, to);
                 Matcher m = pattern.matcher(slice);
                 while (m.find()) {
@@ -799,7 +803,7 @@ public final class Engine {
                 if (a > 0 && anchors.starts[a - 1] == start) {
                     continue;
                 }
-                if (check != null && !check.admits(data, start, (int) Math.min(data.length,
+                if (check != null && !check.admits(data, start, (int) Math.min(length,
                         (long) start + (rule.multiline() ? MULTILINE_FORWARD : LINE_FORWARD_LIMIT)),
                         !rule.multiline())) {
                     continue; // a superset of the regex cannot match the text RE2J would be given (anchoredEnd)
@@ -824,7 +828,7 @@ public final class Engine {
 
         private int anchoredEnd(int start, boolean multiline) {
             long reach = multiline ? MULTILINE_FORWARD : LINE_FORWARD_LIMIT;
-            int limit = (int) Math.min(data.length, start + reach);
+            int limit = (int) Math.min(length, start + reach);
             if (multiline) {
                 return limit;
             }

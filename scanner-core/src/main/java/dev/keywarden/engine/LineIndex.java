@@ -6,13 +6,16 @@ package dev.keywarden.engine;
  */
 final class LineIndex {
     private final byte[] data;
+    /** the content is {@code data[0, length)} */
+    private final int length;
     /** a known position: the line containing {@code cursor} and that line's start */
     private int cursor;
     private int cursorLine;
     private int cursorLineStart;
 
-    LineIndex(byte[] data) {
+    LineIndex(byte[] data, int length) {
         this.data = data;
+        this.length = length;
     }
 
     /** 0-based line of the byte at {@code offset}. */
@@ -45,7 +48,7 @@ final class LineIndex {
     /** End of the text of the line starting at {@code lineStart}, before its {@code \n} (and a {@code \r}). */
     int lineEnd(int lineStart) {
         int end = lineStart;
-        while (end < data.length && data[end] != '\n') {
+        while (end < length && data[end] != '\n') {
             end++;
         }
         if (end > lineStart && data[end - 1] == '\r') {

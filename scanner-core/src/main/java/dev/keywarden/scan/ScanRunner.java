@@ -155,9 +155,9 @@ public final class ScanRunner {
         if (scanned.binary()) {
             collector.skip(content.path(), SkipReason.BINARY, "NUL byte in the first 8 KiB");
         } else {
-            collector.scanned(content.bytes().length);
+            collector.scanned(content.length());
         }
-        stats.scanned(scanned.binary() ? 0 : content.bytes().length, found);
+        stats.scanned(scanned.binary() ? 0 : content.length(), found);
         return collector.result(Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -167,7 +167,7 @@ public final class ScanRunner {
     }
 
     private void process(FileReader reader, FileEntry entry, Collector collector) {
-        FileReader.Result result = reader.read(entry);
+        FileReader.Result result = reader.readIntoThreadBuffer(entry);
         if (result instanceof FileReader.Skipped skipped) {
             collector.skip(entry.displayPath(), skipped.reason(), skipped.detail());
             if (skipped.reason() == SkipReason.BINARY || skipped.reason() == SkipReason.TOO_LARGE) {
@@ -182,10 +182,10 @@ public final class ScanRunner {
         if (scanned.binary()) {
             collector.skip(entry.displayPath(), SkipReason.BINARY, "NUL byte in the first 8 KiB");
         } else {
-            collector.scanned(content.bytes().length);
+            collector.scanned(content.length());
         }
         int found = record(scanned, collector);
-        stats.scanned(scanned.binary() ? 0 : content.bytes().length, found);
+        stats.scanned(scanned.binary() ? 0 : content.length(), found);
     }
 
     /** Filters and collects a scan's findings; returns how many are reported. */

@@ -52,6 +52,26 @@ class FileReaderTest {
     }
 
     @Test
+    void aThreadBufferReadIsTheFilesLengthOfOneReusedArray() throws Exception {
+        byte[] big = write("big", 100_000);
+        byte[] small = write("small", 10);
+        byte[] huge = write("huge", FileReader.DIRECT_READ_MAX + 1);
+        var first = assertInstanceOf(FileReader.Read.class,
+                reader.readIntoThreadBuffer(new FileEntry(dir.resolve("big"), "big", "big", big.length))).content();
+        assertEquals(big.length, first.length());
+        assertArrayEquals(big, java.util.Arrays.copyOf(first.bytes(), first.length()));
+        var second = assertInstanceOf(FileReader.Read.class,
+                reader.readIntoThreadBuffer(new FileEntry(dir.resolve("small"), "small", "small", 10))).content();
+        assertEquals(10, second.length());
+        assertArrayEquals(small, java.util.Arrays.copyOf(second.bytes(), 10));
+        org.junit.jupiter.api.Assertions.assertSame(first.bytes(), second.bytes(), "one array per thread");
+        var third = assertInstanceOf(FileReader.Read.class, reader.readIntoThreadBuffer(
+                new FileEntry(dir.resolve("huge"), "huge", "huge", huge.length))).content();
+        assertArrayEquals(huge, third.bytes(), "past the direct buffer: an array of its own, exactly the file");
+        assertEquals(huge.length, third.length());
+    }
+
+    @Test
     void aFileThatGrewPastTheLimitIsSkippedAfterReading() throws Exception {
         write("late", 5_000);
         FileReader small = new FileReader(1_000);

@@ -46,10 +46,10 @@ public final class Base64Decoder implements Decoder {
     }
 
     @Override
-    public List<EncodedSpan> spans(byte[] data, int[] triggerStarts, int triggerCount) {
+    public List<EncodedSpan> spans(byte[] data, int length, int[] triggerStarts, int triggerCount) {
         final byte[] value = VALUE;
         List<EncodedSpan> spans = null;
-        final int n = data.length;
+        final int n = length;
         int coveredTo = 0;
         for (int t = 0; t < triggerCount; t++) {
             int start = triggerStarts[t];

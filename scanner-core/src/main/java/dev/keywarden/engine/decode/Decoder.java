@@ -24,10 +24,11 @@ public sealed interface Decoder permits Base64Decoder, PercentDecoder, EscapeDec
     }
 
     /**
-     * The encoded spans of {@code data}, in order and not overlapping, each decoded to text that differs from the
-     * encoded form. {@code triggerStarts[0, triggerCount)} are the ascending offsets of this decoder's triggers.
+     * The encoded spans of the content {@code data[0, length)} (nothing past {@code length} is read), in order and not
+     * overlapping, each decoded to text that differs from the encoded form. {@code triggerStarts[0, triggerCount)}
+     * are the ascending offsets of this decoder's triggers.
      */
-    List<EncodedSpan> spans(byte[] data, int[] triggerStarts, int triggerCount);
+    List<EncodedSpan> spans(byte[] data, int length, int[] triggerStarts, int triggerCount);
 
     /** The decoders in their usual order. */
     static List<Decoder> all() {

@@ -24,7 +24,7 @@ public final class EscapeDecoder implements Decoder {
     }
 
     @Override
-    public List<EncodedSpan> spans(byte[] data, int[] triggerStarts, int triggerCount) {
+    public List<EncodedSpan> spans(byte[] data, int length, int[] triggerStarts, int triggerCount) {
         List<EncodedSpan> spans = new ArrayList<>();
         int coveredTo = -1;
         for (int t = 0; t < triggerCount; t++) {
@@ -37,9 +37,9 @@ public final class EscapeDecoder implements Decoder {
                 start--;
             }
             int end = at;
-            while (end < data.length && data[end] != '\n' && data[end] != '\r') {
+            while (end < length && data[end] != '\n' && data[end] != '\r') {
                 if (data[end] == '\\') {
-                    end = Math.min(data.length, end + 2);
+                    end = Math.min(length, end + 2);
                     continue;
                 }
                 if (data[end] == '"' || data[end] == '\'') {

@@ -22,7 +22,7 @@ public final class PercentDecoder implements Decoder {
     }
 
     @Override
-    public List<EncodedSpan> spans(byte[] data, int[] triggerStarts, int triggerCount) {
+    public List<EncodedSpan> spans(byte[] data, int length, int[] triggerStarts, int triggerCount) {
         List<EncodedSpan> spans = new ArrayList<>();
         int coveredTo = -1;
         for (int t = 0; t < triggerCount; t++) {
@@ -35,7 +35,7 @@ public final class PercentDecoder implements Decoder {
                 start--;
             }
             int end = at;
-            while (end < data.length && token(data[end])) {
+            while (end < length && token(data[end])) {
                 end++;
             }
             coveredTo = end;

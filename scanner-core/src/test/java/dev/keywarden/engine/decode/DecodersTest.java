@@ -31,7 +31,8 @@ class DecodersTest {
 
     private static List<EncodedSpan> spans(Decoder decoder, String text) {
         int[] t = triggers(decoder, text);
-        return decoder.spans(bytes(text), t, t.length);
+        byte[] b = bytes(text);
+        return decoder.spans(b, b.length, t, t.length);
     }
 
     @Test
