@@ -36,25 +36,18 @@ public final class DiffCommand implements Callable<Integer> {
     Path repo;
 
     @Mixin
-    EngineOptions engineOptions;
-
-    @Mixin
-    OutputOptions out;
-
-    @Mixin
-    BaselineOption baseline;
+    ScanningOptions options;
 
     @Override
     public Integer call() throws Exception {
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        out.validate(spec.commandLine());
-        engineOptions.validate(spec.commandLine());
+        options.validate(spec.commandLine());
         try (GitHistory history = GitHistory.open(repo)) {
             if (history.repository().isBare()) {
                 throw new UsageError(repo + ": a bare repository has no working tree to compare");
             }
             return GitScans.scanChanges(history.repository(), Changes.workingTree(history.repository(), rev),
-                    engineOptions, out, baseline, err);
+                    options, err);
         } catch (GitSourceException e) {
             if (!rev.equals("HEAD") && java.nio.file.Files.isDirectory(Path.of(rev))) {
                 // keywarden diff DIR: the argument is a revision, as for git diff

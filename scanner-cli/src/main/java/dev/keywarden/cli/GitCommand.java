@@ -75,19 +75,12 @@ public final class GitCommand implements Callable<Integer> {
     boolean allLocations;
 
     @Mixin
-    EngineOptions engineOptions;
-
-    @Mixin
-    OutputOptions out;
-
-    @Mixin
-    BaselineOption baseline;
+    ScanningOptions options;
 
     @Override
     public Integer call() throws Exception {
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        out.validate(spec.commandLine());
-        engineOptions.validate(spec.commandLine());
+        options.validate(spec.commandLine());
         if (range != null && (branch != null || !refs.isEmpty() || since != null || maxCommits != null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--range names its commits itself: it "
                     + "does not combine with --branch, --ref, --since or --max-commits");
@@ -99,28 +92,28 @@ public final class GitCommand implements Callable<Integer> {
         if (branch != null) {
             wanted.add(branch);
         }
-        GitHistory.Options options = new GitHistory.Options(wanted, parseSince(), maxCommits == null
+        GitHistory.Options walk = new GitHistory.Options(wanted, parseSince(), maxCommits == null
                 ? OptionalInt.empty() : OptionalInt.of(maxCommits), allLocations);
         if (range == null) {
             JGitCaches.forHistoryScans();
         }
         try (GitHistory history = GitHistory.open(repo)) {
-            GitScanRunner runner = GitScans.runner(history.repository(), engineOptions, out, baseline);
+            GitScanRunner runner = GitScans.runner(history.repository(), options);
             ScanResult result;
-            try (Progress progress = range == null ? Progress.history(runner.stats(), err, out.showProgress())
-                    : Progress.start(runner.stats(), err, out.showProgress())) {
+            try (Progress progress = range == null ? Progress.history(runner.stats(), err, options.out.showProgress())
+                    : Progress.start(runner.stats(), err, options.out.showProgress())) {
                 if (range != null) {
                     result = runner.scanChanges(history.repository(), Changes.range(history.repository(), range));
                 } else {
                     List<ScanResult> parts = new ArrayList<>();
                     List<String> warnings = new ArrayList<>();
-                    parts.add(runner.scan(history, options));
+                    parts.add(runner.scan(history, walk));
                     submodules(history, "", runner, parts, warnings);
                     result = parts.size() == 1 && warnings.isEmpty() ? parts.get(0)
                             : GitScanRunner.combine(parts, warnings);
                 }
             }
-            return withIncomplete(out.finish(result, err), result, err);
+            return withIncomplete(options.out.finish(result, err), result, err);
         } catch (GitSourceException e) {
             throw GitErrors.of(e);
         }

@@ -20,18 +20,17 @@ final class GitScans {
     }
 
     /** A runner with the repository's rules and every filter: inline allows, ignore file, confidence, baseline. */
-    static GitScanRunner runner(Repository repository, EngineOptions engineOptions, OutputOptions out,
-                                BaselineOption baseline) throws ConfigException, IOException {
+    static GitScanRunner runner(Repository repository, ScanningOptions options) throws ConfigException, IOException {
         Path root = root(repository);
-        return new GitScanRunner(engineOptions.engine(root), engineOptions.scanOptions(false, out.keepSuppressed()),
-                baseline.after(engineOptions.filters(root)));
+        return new GitScanRunner(options.engine.engine(root),
+                options.engine.scanOptions(false, options.out.keepSuppressed()),
+                options.baseline.after(options.engine.filters(root)));
     }
 
     /** Scans what {@code changes} add, reports it, and returns the exit code (findings before an incomplete scan). */
-    static int scanChanges(Repository repository, Changes.ChangeSet changes, EngineOptions engineOptions,
-                           OutputOptions out, BaselineOption baseline, PrintStream err)
-            throws ConfigException, IOException {
-        ScanResult result = runner(repository, engineOptions, out, baseline).scanChanges(repository, changes);
-        return GitCommand.withIncomplete(out.finish(result, err), result, err);
+    static int scanChanges(Repository repository, Changes.ChangeSet changes, ScanningOptions options,
+                           PrintStream err) throws ConfigException, IOException {
+        ScanResult result = runner(repository, options).scanChanges(repository, changes);
+        return GitCommand.withIncomplete(options.out.finish(result, err), result, err);
     }
 }

@@ -43,13 +43,7 @@ public final class ScanCommand implements Callable<Integer> {
     List<String> paths = new ArrayList<>();
 
     @Mixin
-    EngineOptions engineOptions;
-
-    @Mixin
-    OutputOptions out;
-
-    @Mixin
-    BaselineOption baseline;
+    ScanningOptions options;
 
     @Option(names = "--no-gitignore", description = "Scan files that .gitignore excludes too.")
     boolean noGitignore;
@@ -57,8 +51,7 @@ public final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        out.validate(spec.commandLine());
-        engineOptions.validate(spec.commandLine());
+        options.validate(spec.commandLine());
         List<String> given = paths.isEmpty() ? List.of(".") : paths;
         boolean stdin = given.contains("-");
         List<Path> files = given.stream().filter(p -> !p.equals("-")).map(Path::of).toList();
@@ -71,18 +64,18 @@ public final class ScanCommand implements Callable<Integer> {
         // the engine (the rule pack, the automata) and the repository around the root (JGit) are independent and
         // each take tens of milliseconds of start-up: build the engine on a second thread meanwhile
         java.util.concurrent.FutureTask<Engine> engineTask = new java.util.concurrent.FutureTask<>(
-                () -> engineOptions.engine(root));
+                () -> options.engine.engine(root));
         Thread builder = new Thread(engineTask, "keywarden-engine");
         builder.setDaemon(true);
         builder.start();
-        out.sourceRoot = reportRoot(root);
+        options.out.sourceRoot = reportRoot(root);
         Engine engine = built(engineTask);
-        FindingFilter filter = baseline.after(engineOptions.filters(root));
-        ScanOptions options = engineOptions.scanOptions(!noGitignore, out.keepSuppressed());
-        ScanRunner runner = new ScanRunner(engine, options, filter);
+        FindingFilter filter = options.baseline.after(options.engine.filters(root));
+        ScanOptions scanOptions = options.engine.scanOptions(!noGitignore, options.out.keepSuppressed());
+        ScanRunner runner = new ScanRunner(engine, scanOptions, filter);
 
         ScanResult result;
-        try (Progress progress = Progress.start(runner.stats(), err, out.showProgress())) {
+        try (Progress progress = Progress.start(runner.stats(), err, options.out.showProgress())) {
             result = files.isEmpty() ? emptyResult() : runner.scanPaths(files);
             if (stdin) {
                 result = merge(result, runner.scanStdin(System.in.readAllBytes(), "<stdin>"));
@@ -91,7 +84,7 @@ public final class ScanCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "no such file or directory: "
                     + e.getFile());
         }
-        return out.finish(result, err);
+        return options.out.finish(result, err);
     }
 
     /** The engine a task built, or what stopped it (a configuration error, say), thrown here as it was there. */

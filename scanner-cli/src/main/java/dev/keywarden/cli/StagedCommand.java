@@ -31,25 +31,17 @@ public final class StagedCommand implements Callable<Integer> {
     Path repo;
 
     @Mixin
-    EngineOptions engineOptions;
-
-    @Mixin
-    OutputOptions out;
-
-    @Mixin
-    BaselineOption baseline;
+    ScanningOptions options;
 
     @Override
     public Integer call() throws Exception {
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        out.validate(spec.commandLine());
-        engineOptions.validate(spec.commandLine());
+        options.validate(spec.commandLine());
         try (GitHistory history = GitHistory.openForIndex(repo)) {
             if (history.repository().isBare()) {
                 throw new UsageError(repo + ": a bare repository has no index to scan");
             }
-            return GitScans.scanChanges(history.repository(), Changes.staged(history.repository()), engineOptions,
-                    out, baseline, err);
+            return GitScans.scanChanges(history.repository(), Changes.staged(history.repository()), options, err);
         } catch (GitSourceException e) {
             throw GitErrors.of(e);
         }
