@@ -622,25 +622,12 @@ public final class Engine {
             if (findings.size() + shadowCount < 2 || findings.isEmpty()) {
                 return findings;
             }
+            Match[] found = findingMatches();
+            Match[] shadowed = shadowMatches();
             List<Finding> kept = new ArrayList<>(findings.size());
-            for (int i = 0; i < findings.size(); i++) {
-                Finding f = findings.get(i);
-                boolean weaker = false;
-                for (int j = 0; j < findings.size() && !weaker; j++) {
-                    Finding g = findings.get(j);
-                    // a stronger rule's overlapping finding wins; a rule's match in raw text wins over its match in
-                    // the same text decoded (same place, and a fingerprint that does not depend on decoding)
-                    weaker = j != i && overlaps(f, g) && (declared.get(j).compareTo(declared.get(i)) > 0
-                            || (g.ruleId().equals(f.ruleId()) && f.decoded().isPresent() && g.decoded().isEmpty()));
-                }
-                for (int j = 0; j < shadowCount && !weaker; j++) {
-                    boolean overlapping = !f.secret().isEmpty() && f.location().startOffset() < shadows[j * 4 + 1]
-                            && shadows[j * 4] < f.location().endOffset();
-                    weaker = overlapping && (shadows[j * 4 + 2] > declared.get(i).ordinal() || (f.decoded().isPresent()
-                            && shadows[j * 4 + 3] >= 0 && regexRules[shadows[j * 4 + 3]].id().equals(f.ruleId())));
-                }
-                if (!weaker) {
-                    kept.add(f);
+            for (int i = 0; i < found.length; i++) {
+                if (found[i] == null || !found[i].losesToAny(found, i) && !found[i].losesToAny(shadowed, -1)) {
+                    kept.add(findings.get(i));
                 }
             }
             return kept;
@@ -653,46 +640,40 @@ public final class Engine {
          * options.
          */
         int weakerShadows() {
+            Match[] found = findingMatches();
+            Match[] shadowed = shadowMatches();
             int weaker = 0;
-            for (int j = 0; j < shadowCount; j++) {
-                if (weakerShadow(j)) {
+            for (int j = 0; j < shadowed.length; j++) {
+                if (shadowed[j].losesToAny(found, -1) || shadowed[j].losesToAny(shadowed, j)) {
                     weaker++;
                 }
             }
             return weaker;
         }
 
-        private boolean weakerShadow(int j) {
-            int start = shadows[j * 4];
-            int end = shadows[j * 4 + 1];
-            int confidence = shadows[j * 4 + 2];
-            int code = shadows[j * 4 + 3];
-            // a match in decoded text loses to the same rule's match in the raw text
-            String decodedRule = code <= -2 ? regexRules[-2 - code].id() : null;
-            for (int i = 0; i < findings.size(); i++) {
-                Finding g = findings.get(i);
-                if (!g.secret().isEmpty() && g.location().startOffset() < end && start < g.location().endOffset()
-                        && (declared.get(i).ordinal() > confidence
-                        || (g.decoded().isEmpty() && g.ruleId().equals(decodedRule)))) {
-                    return true;
+        /** The findings as matches, in order; null for a file finding, which has no secret and overlaps nothing. */
+        private Match[] findingMatches() {
+            Match[] matches = new Match[findings.size()];
+            for (int i = 0; i < matches.length; i++) {
+                Finding f = findings.get(i);
+                if (!f.secret().isEmpty()) {
+                    matches[i] = new Match(f.location().startOffset(), f.location().endOffset(),
+                            declared.get(i).ordinal(), f.ruleId(), f.decoded().isPresent());
                 }
             }
-            for (int k = 0; k < shadowCount; k++) {
-                if (k != j && shadows[k * 4] < end && start < shadows[k * 4 + 1]
-                        && (shadows[k * 4 + 2] > confidence
-                        || (shadows[k * 4 + 3] >= 0 && regexRules[shadows[k * 4 + 3]].id().equals(decodedRule)))) {
-                    return true;
-                }
-            }
-            return false;
+            return matches;
         }
 
-        private boolean overlaps(Finding a, Finding b) {
-            if (a.secret().isEmpty() || b.secret().isEmpty()) {
-                return false;
+        /** The allowlisted matches only counted, as matches. */
+        private Match[] shadowMatches() {
+            Match[] matches = new Match[shadowCount];
+            for (int j = 0; j < shadowCount; j++) {
+                int code = shadows[j * 4 + 3];
+                int rule = code >= 0 ? code : -2 - code; // -1: a decoded match whose rule is not known
+                matches[j] = new Match(shadows[j * 4], shadows[j * 4 + 1], shadows[j * 4 + 2],
+                        rule >= 0 ? regexRules[rule].id() : null, code < 0);
             }
-            return a.location().startOffset() < b.location().endOffset()
-                    && b.location().startOffset() < a.location().endOffset();
+            return matches;
         }
 
         private Window window(int r) {
@@ -1048,6 +1029,32 @@ public final class Engine {
         }
     }
 
+
+    /**
+     * A match as the overlap rule sees it: its span, its rule's declared confidence (ordinal), its rule and whether it
+     * was found in decoded text.
+     */
+    private record Match(int start, int end, int confidence, String rule, boolean decoded) {
+        /**
+         * The overlap rule: an overlapping match of a rule that declares a higher confidence wins (the generic rule's
+         * match on a GitHub token is the GitHub rule's finding), and a rule's match in raw text wins over its match in
+         * the same text decoded (same place, and a fingerprint that does not depend on decoding).
+         */
+        boolean losesTo(Match other) {
+            return other != null && start < other.end && other.start < end && (other.confidence > confidence
+                    || (decoded && !other.decoded && rule != null && rule.equals(other.rule)));
+        }
+
+        /** Whether it loses to any of {@code others} but the one at {@code self} (-1: none is itself). */
+        boolean losesToAny(Match[] others, int self) {
+            for (int k = 0; k < others.length; k++) {
+                if (k != self && losesTo(others[k])) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
     /** Merged, ordered windows of one rule in one content. */
     private static final class Window {
