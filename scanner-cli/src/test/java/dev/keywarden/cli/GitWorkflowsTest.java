@@ -19,6 +19,10 @@ class GitWorkflowsTest {
     @TempDir
     Path dir;
 
+    /** For repositories beside the one under test (a sibling of {@link #dir} would outlive the test). */
+    @TempDir
+    Path beside;
+
     private final FakeSecrets fake = new FakeSecrets(83);
 
     @BeforeEach
@@ -148,7 +152,7 @@ class GitWorkflowsTest {
     @Test
     void submodulesAreFollowedOnlyWhenAsked() throws Exception { // not under vendor/: that is a noise folder
         String inSub = fake.githubToken("ghp");
-        Path lib = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-lib"));
+        Path lib = Files.createDirectories(beside.resolve("lib"));
         git(lib, "init", "-q");
         Files.writeString(lib.resolve("config.txt"), "t=" + inSub + "\n");
         git(lib, "add", "-A");
@@ -170,8 +174,8 @@ class GitWorkflowsTest {
         assertEquals("library with a secret", json.at("/findings/0/message").asText());
         assertEquals(3, json.at("/summary/commits").asInt(), "two commits here, one in the submodule");
 
-        Path clone = dir.resolveSibling(dir.getFileName() + "-clone");
-        git(dir.getParent(), "clone", "-q", dir.toUri().toString(), clone.toString());
+        Path clone = beside.resolve("clone");
+        git(beside, "clone", "-q", dir.toUri().toString(), clone.toString());
         CliRun notCheckedOut = CliRun.run("git", clone.toString(), "--no-progress", "--recurse-submodules");
         assertEquals(ExitCodes.CLEAN, notCheckedOut.code(), notCheckedOut.toString());
         assertTrue(notCheckedOut.err().contains("submodule modules/lib is not checked out: not scanned"),
@@ -182,7 +186,7 @@ class GitWorkflowsTest {
     void stagedAndDiffWorkInALinkedWorktreeWithItsOwnIndex() throws Exception {
         write("app.cfg", "name=app\n");
         commitAll("root");
-        Path worktree = dir.resolveSibling(dir.getFileName() + "-wt");
+        Path worktree = beside.resolve("wt");
         git(dir, "worktree", "add", "-q", "-b", "feature", worktree.toString());
         Files.writeString(worktree.resolve("app.cfg"), "name=app\ntoken=" + fake.githubToken("ghp") + "\n");
 

@@ -38,6 +38,10 @@ class GitScanRunnerTest {
     @TempDir
     Path dir;
 
+    /** For repositories beside the one under test (a sibling of {@link #dir} would outlive the test). */
+    @TempDir
+    Path beside;
+
     private final FakeSecrets fake = new FakeSecrets(31);
     private Engine engine;
 
@@ -220,7 +224,7 @@ class GitScanRunnerTest {
         assertEquals(List.of(".env"), of(r, "env-file").stream().map(f -> f.location().path()).toList());
         assertEquals(1L, r.summary().skipped().get(SkipReason.LFS_POINTER));
 
-        Path bare = dir.resolveSibling(dir.getFileName() + "-bare.git");
+        Path bare = beside.resolve("bare.git");
         Git.cloneRepository().setURI(dir.toUri().toString()).setDirectory(bare.toFile()).setBare(true).call().close();
         try (GitHistory history = GitHistory.open(bare)) {
             ScanResult fromBare = new GitScanRunner(engine, new ScanOptions(1, 1 << 20, false),
