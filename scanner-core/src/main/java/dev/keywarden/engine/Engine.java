@@ -97,6 +97,8 @@ public final class Engine {
     /** the decoder triggered by runs of base64 characters and the shortest such run, or -1 and 0 */
     private final int runDecoder;
     private final int minRun;
+    /** which runs the keyword pass reports, by their first two characters (see {@link KeywordIndex}) */
+    private final byte[] runStarts;
     /** per regex rule: the regex-rule indexes of the rules it requires, in the order of {@link Rule#required()} */
     private final int[][] requiredIndex;
     /** per regex rule: whether some paired rule requires it (its matches are kept as parts) */
@@ -201,6 +203,7 @@ public final class Engine {
         }
         runDecoder = runs;
         minRun = runs < 0 ? 0 : decoders.get(runs).base64Run();
+        runStarts = runs < 0 ? null : decoders.get(runs).base64RunStarts();
         keywords = new KeywordIndex(keywordList);
         rulesByKeyword = new int[firstTrigger][];
         for (int k = 0; k < firstTrigger; k++) {
@@ -431,7 +434,7 @@ public final class Engine {
             }
             if (length > 0) {
                 int firstNul = runDecoder >= 0 && depth > 0
-                        ? keywords.scan(data, 0, length, this::hit, minRun, this::run)
+                        ? keywords.scan(data, 0, length, this::hit, minRun, runStarts, this::run)
                         : keywords.scan(data, 0, length, this::hit);
                 if (firstNul >= 0 && firstNul < BINARY_PROBE) {
                     binary = true;

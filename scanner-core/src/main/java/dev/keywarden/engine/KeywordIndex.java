@@ -128,7 +128,8 @@ public final class KeywordIndex {
             }
         }
 
-        // renumber: states without output first, then states with output, so one comparison tests for output
+        // renumber: states without output first, then states with output from a power of two on, so that one
+        // comparison tests a state for output and one comparison of two states ORed tests both (see scan)
         int[] renumber = new int[n];
         int id = 0;
         for (int s : order) {
@@ -136,14 +137,15 @@ public final class KeywordIndex {
                 renumber[s] = id++;
             }
         }
-        outputBase = id;
+        outputBase = Integer.highestOneBit(Math.max(1, id - 1)) << 1; // rows in between are never reached
+        id = outputBase;
         for (int s : order) {
             if (!out.get(s).isEmpty()) {
                 renumber[s] = id++;
             }
         }
-        delta = new int[n * 256];
-        outputs = new int[n - outputBase][];
+        delta = new int[id * 256];
+        outputs = new int[id - outputBase][];
         for (int s = 0; s < n; s++) {
             int row = renumber[s] * 256;
             for (int b = 0; b < 256; b++) {
@@ -193,7 +195,8 @@ public final class KeywordIndex {
      * <p>Each DFA step waits for the previous one, so a single pass is bound by memory latency. Longer inputs are
      * therefore walked as two halves at once, two independent chains the CPU overlaps; the second half starts
      * {@code longest - 1} bytes early so that a keyword across the middle is found, and reports only occurrences
-     * that end in its own half.
+     * that end in its own half. Both halves advance by one index (the second at a fixed offset), and one test of
+     * the two states ORed tells whether either has an output: output states start at a power of two.
      *
      * <p>The same pass notes NUL bytes, which no keyword contains, instead of reporting them: the offset of the
      * first one is returned (-1 when there is none), so a caller can tell binary content without a second pass.
@@ -204,24 +207,27 @@ public final class KeywordIndex {
         }
         final int[] d = delta;
         final int threshold = firstOutputState;
-        int mid = from + (to - from) / 2;
-        int a = from;
-        int b = Math.max(from, mid - (longest - 1));
+        final int mid = from + (to - from) / 2;
+        final int offset = Math.max(from, mid - (longest - 1)) - from; // second lane: data[a + offset]
+        final int end = from + Math.min(mid - from, to - from - offset);
         int stateA = 0;
         int stateB = 0;
         Hits hitsA = new Hits();
         Hits hitsB = new Hits();
-        int steps = Math.min(mid - a, to - b);
-        for (int n = 0; n < steps; n++, a++, b++) {
+        int a = from;
+        for (; a < end; a++) {
             stateA = d[stateA + (data[a] & 0xff)];
-            stateB = d[stateB + (data[b] & 0xff)];
-            if (stateA >= threshold) {
-                hitsA.add(stateA, a + 1);
-            }
-            if (stateB >= threshold && b >= mid) {
-                hitsB.add(stateB, b + 1);
+            stateB = d[stateB + (data[a + offset] & 0xff)];
+            if ((stateA | stateB) >= threshold) {
+                if (stateA >= threshold) {
+                    hitsA.add(stateA, a + 1);
+                }
+                if (stateB >= threshold && a + offset >= mid) {
+                    hitsB.add(stateB, a + offset + 1);
+                }
             }
         }
+        int b = a + offset;
         for (; a < mid; a++) {
             stateA = d[stateA + (data[a] & 0xff)];
             if (stateA >= threshold) {
@@ -239,7 +245,7 @@ public final class KeywordIndex {
         return hitsA.firstNul >= 0 ? hitsA.firstNul : hitsB.firstNul;
     }
 
-    /** Receives the start of each run of base64 characters (see {@link #scan(byte[], int, int, HitSink, int, RunSink)}). */
+    /** Receives the start of each run of base64 characters (see {@link #scan(byte[], int, int, HitSink, int, byte[], RunSink)}). */
     @FunctionalInterface
     public interface RunSink {
         void run(int start);
@@ -254,51 +260,74 @@ public final class KeywordIndex {
         }
     }
 
+    /** In a table of run starts: the byte may be a run's first character. */
+    public static final int RUN_FIRST = 1;
+    /** In a table of run starts: the byte may be a run's second character. */
+    public static final int RUN_SECOND = 2;
+
+    /** A table of run starts that admits every run. */
+    public static byte[] everyRun() {
+        byte[] starts = new byte[256];
+        Arrays.fill(starts, (byte) (RUN_FIRST | RUN_SECOND));
+        return starts;
+    }
+
     /**
      * As {@link #scan(byte[], int, int, HitSink)}, and in the same pass reports each run of at least {@code minRun}
-     * consecutive base64 characters to {@code runs}, by its start, in order (a run that begins before {@code from}
-     * is reported by where it begins in range). The run counter is independent of the DFA's chain of loads, so it
-     * costs the pass little: far less than a second pass over the bytes.
+     * (at least 2) consecutive base64 characters to {@code runs}, by its start, in order; a run that begins before
+     * {@code from} is reported by where it begins in range. The run counter is independent of the DFA's chain of
+     * loads, so it costs the pass little: far less than a second pass over the bytes.
+     *
+     * <p>{@code runStarts} (256 entries, by byte) narrows the runs reported: a run is reported only when its first
+     * character has {@link #RUN_FIRST} and its second {@link #RUN_SECOND} in the table. A run that starts at
+     * {@code from} is always reported, since it may begin before. Source code is full of runs (every identifier of
+     * 16 letters is one): telling most of them apart here saves recording and handing over each.
      */
-    public int scan(byte[] data, int from, int to, HitSink sink, int minRun, RunSink runs) {
+    public int scan(byte[] data, int from, int to, HitSink sink, int minRun, byte[] runStarts, RunSink runs) {
+        if (minRun < 2 || runStarts.length != 256) {
+            throw new IllegalArgumentException("minRun must be at least 2 and runStarts have 256 entries");
+        }
         if (to - from < TWO_LANES_FROM) {
-            return scanOneLaneWithRuns(data, from, to, sink, minRun, runs);
+            return scanOneLaneWithRuns(data, from, to, sink, minRun, runStarts, runs);
         }
         final int[] d = delta;
         final int[] mask = BASE64_MASK;
         final int threshold = firstOutputState;
-        int mid = from + (to - from) / 2;
-        int a = from;
-        int b = Math.max(from, mid - (longest - 1));
+        final int mid = from + (to - from) / 2;
+        final int offset = Math.max(from, mid - (longest - 1)) - from; // second lane: data[a + offset]
+        final int end = from + Math.min(mid - from, to - from - offset);
         int stateA = 0;
         int stateB = 0;
         int runA = 0;
-        int runB = runBefore(data, from, b, minRun);
+        int runB = runBefore(data, from, from + offset, minRun);
         Hits hitsA = new Hits();
         Hits hitsB = new Hits();
         Runs runsA = new Runs();
         Runs runsB = new Runs();
-        int steps = Math.min(mid - a, to - b);
-        for (int n = 0; n < steps; n++, a++, b++) {
+        int a = from;
+        for (; a < end; a++) {
             int x = data[a] & 0xff;
-            int y = data[b] & 0xff;
+            int y = data[a + offset] & 0xff;
             stateA = d[stateA + x];
             stateB = d[stateB + y];
             runA = (runA + 1) & mask[x];
             runB = (runB + 1) & mask[y];
-            if (stateA >= threshold) {
-                hitsA.add(stateA, a + 1);
-            }
-            if (stateB >= threshold && b >= mid) {
-                hitsB.add(stateB, b + 1);
+            if ((stateA | stateB) >= threshold) {
+                if (stateA >= threshold) {
+                    hitsA.add(stateA, a + 1);
+                }
+                if (stateB >= threshold && a + offset >= mid) {
+                    hitsB.add(stateB, a + offset + 1);
+                }
             }
             if (runA == minRun) {
-                runsA.add(a + 1 - minRun);
+                runsA.add(data, a + 1 - minRun, from, runStarts);
             }
-            if (runB == minRun && b >= mid) {
-                runsB.add(b + 1 - minRun);
+            if (runB == minRun && a + offset >= mid) {
+                runsB.add(data, a + offset + 1 - minRun, from, runStarts);
             }
         }
+        int b = a + offset;
         for (; a < mid; a++) {
             int x = data[a] & 0xff;
             stateA = d[stateA + x];
@@ -307,7 +336,7 @@ public final class KeywordIndex {
                 hitsA.add(stateA, a + 1);
             }
             if (runA == minRun) {
-                runsA.add(a + 1 - minRun);
+                runsA.add(data, a + 1 - minRun, from, runStarts);
             }
         }
         for (; b < to; b++) {
@@ -318,7 +347,7 @@ public final class KeywordIndex {
                 hitsB.add(stateB, b + 1);
             }
             if (runB == minRun && b >= mid) {
-                runsB.add(b + 1 - minRun);
+                runsB.add(data, b + 1 - minRun, from, runStarts);
             }
         }
         hitsA.emit(sink);
@@ -337,7 +366,14 @@ public final class KeywordIndex {
         return run;
     }
 
-    private int scanOneLaneWithRuns(byte[] data, int from, int to, HitSink sink, int minRun, RunSink runs) {
+    /** Whether a run found to start at {@code start} is to be reported (see the table of run starts). */
+    private static boolean admitted(byte[] data, int start, int from, byte[] runStarts) {
+        return start == from
+                || ((runStarts[data[start] & 0xff] & RUN_FIRST) & (runStarts[data[start + 1] & 0xff] >> 1)) != 0;
+    }
+
+    private int scanOneLaneWithRuns(byte[] data, int from, int to, HitSink sink, int minRun, byte[] runStarts,
+            RunSink runs) {
         final int[] d = delta;
         final int[] mask = BASE64_MASK;
         final int threshold = firstOutputState;
@@ -348,7 +384,7 @@ public final class KeywordIndex {
             int x = data[i] & 0xff;
             state = d[state + x];
             run = (run + 1) & mask[x];
-            if (run == minRun) {
+            if (run == minRun && admitted(data, i + 1 - minRun, from, runStarts)) {
                 runs.run(i + 1 - minRun);
             }
             if (state >= threshold) {
@@ -371,7 +407,10 @@ public final class KeywordIndex {
         private int[] starts = new int[8];
         private int size;
 
-        void add(int start) {
+        void add(byte[] data, int start, int from, byte[] runStarts) {
+            if (!admitted(data, start, from, runStarts)) {
+                return;
+            }
             if (size == starts.length) {
                 starts = Arrays.copyOf(starts, size * 2);
             }

@@ -144,10 +144,71 @@ class KeywordIndexTest {
         java.util.List<Integer> runs = new java.util.ArrayList<>();
         java.util.List<Integer> hits = new java.util.ArrayList<>();
         KeywordIndex index = new KeywordIndex(java.util.List.of("qqq"));
-        index.scan(data, 0, data.length, (k, end) -> hits.add(end), 16, runs::add);
+        index.scan(data, 0, data.length, (k, end) -> hits.add(end), 16, KeywordIndex.everyRun(), runs::add);
         assertEquals(expected, runs);
         java.util.List<Integer> plainHits = new java.util.ArrayList<>();
         index.scan(data, 0, data.length, (k, end) -> plainHits.add(end));
         assertEquals(plainHits, hits, "keyword hits are the same with or without run counting");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {100, 4096, 9001, 20000})
+    void runsAreReportedOnlyWhenTheirFirstTwoCharactersFitTheTableUnlessTheyStartAtFrom(int size) {
+        Random random = new Random(size + 7);
+        StringBuilder text = new StringBuilder();
+        while (text.length() < size) {
+            int len = random.nextInt(30);
+            for (int i = 0; i < len; i++) {
+                text.append("AZaz09+/".charAt(random.nextInt(8)));
+            }
+            text.append(" .-_=\n".charAt(random.nextInt(6)));
+        }
+        byte[] data = text.toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] starts = new byte[256];
+        starts['A'] |= KeywordIndex.RUN_FIRST;
+        starts['a'] |= KeywordIndex.RUN_FIRST;
+        starts['Z'] |= KeywordIndex.RUN_SECOND;
+        starts['0'] |= KeywordIndex.RUN_SECOND;
+        KeywordIndex index = new KeywordIndex(List.of("qqq"));
+        for (int from : new int[] {0, 1, 5, size / 3}) {
+            String range = text.substring(from);
+            List<Integer> every = java.util.regex.Pattern.compile("[A-Za-z0-9+/]{16,}").matcher(range).results()
+                    .map(m -> m.start() + from).toList();
+            List<Integer> expected = every.stream().filter(start -> start == from
+                    || ("Aa".indexOf(text.charAt(start)) >= 0 && "Z0".indexOf(text.charAt(start + 1)) >= 0)).toList();
+            assertTrue(expected.size() < every.size(), "the table turns runs down");
+            List<Integer> runs = new ArrayList<>();
+            index.scan(data, from, data.length, (k, end) -> { }, 16, starts, runs::add);
+            assertEquals(expected, runs, "from " + from);
+        }
+    }
+
+    @Test
+    void manyKeywordsInTwoLanesAgreeWithNaiveSearch() {
+        // output states begin at a power of two, which the number of other states decides: vary it
+        Random random = new Random(3);
+        for (int round = 0; round < 30; round++) {
+            List<String> kws = new ArrayList<>();
+            int count = 1 + random.nextInt(60);
+            while (kws.size() < count) {
+                StringBuilder k = new StringBuilder();
+                int len = 1 + random.nextInt(6);
+                for (int i = 0; i < len; i++) {
+                    k.append("abcde_".charAt(random.nextInt(6)));
+                }
+                if (!kws.contains(k.toString())) {
+                    kws.add(k.toString());
+                }
+            }
+            KeywordIndex index = new KeywordIndex(kws);
+            StringBuilder sb = new StringBuilder();
+            int n = 4096 + random.nextInt(6000);
+            while (sb.length() < n) {
+                sb.append("abcdeABCDE_ xyz".charAt(random.nextInt(15)));
+            }
+            String text = sb.toString();
+            List<String> actual = hits(index, kws, text);
+            assertEquals(naive(kws, text).stream().sorted().toList(), actual.stream().sorted().toList(), kws.toString());
+        }
     }
 }

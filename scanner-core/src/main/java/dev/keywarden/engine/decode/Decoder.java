@@ -24,6 +24,16 @@ public sealed interface Decoder permits Base64Decoder, PercentDecoder, EscapeDec
     }
 
     /**
+     * For a decoder triggered by runs: the runs worth reporting, told by their first two characters, as a table by
+     * byte with {@link dev.keywarden.engine.KeywordIndex#RUN_FIRST} set where a run may begin with that byte and
+     * {@link dev.keywarden.engine.KeywordIndex#RUN_SECOND} where its second character may be that byte. It must
+     * admit every run that {@link #spans} would decode from its first character on.
+     */
+    default byte[] base64RunStarts() {
+        return dev.keywarden.engine.KeywordIndex.everyRun();
+    }
+
+    /**
      * The encoded spans of the content {@code data[0, length)} (nothing past {@code length} is read), in order and not
      * overlapping, each decoded to text that differs from the encoded form. {@code triggerStarts[0, triggerCount)}
      * are the ascending offsets of this decoder's triggers.

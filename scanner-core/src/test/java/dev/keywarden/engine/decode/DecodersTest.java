@@ -104,4 +104,50 @@ class DecodersTest {
         assertTrue(!Decoder.isText(new byte[] {'a', 0x01, 'b'}, 3));
         assertTrue(!Decoder.isText(new byte[] {'a', (byte) 0xc3}, 2));
     }
+
+    @Test
+    void theBase64RunStartsAdmitEveryRunThatDecodesToText() {
+        Base64Decoder decoder = new Base64Decoder();
+        byte[] starts = decoder.base64RunStarts();
+        StringBuilder textBytes = new StringBuilder("\t\n\r");
+        for (char c = 0x20; c < 0x7f; c++) {
+            textBytes.append(c);
+        }
+        // every pair of first bytes text can begin with, followed by more text: the run's first two characters
+        for (int i = 0; i < textBytes.length(); i++) {
+            for (int j = 0; j < textBytes.length(); j++) {
+                String plain = "" + textBytes.charAt(i) + textBytes.charAt(j) + "secret-value=1";
+                String run = Base64.getEncoder().withoutPadding().encodeToString(bytes(plain));
+                assertEquals(1, spans(decoder, "x " + run + " y").size(), plain);
+                assertTrue((starts[run.charAt(0)] & dev.keywarden.engine.KeywordIndex.RUN_FIRST) != 0, run);
+                assertTrue((starts[run.charAt(1)] & dev.keywarden.engine.KeywordIndex.RUN_SECOND) != 0, run);
+            }
+        }
+        // and what the table turns down, the decoder turns down too, at every pair of first characters
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        int turnedDown = 0;
+        for (char first : alphabet.toCharArray()) {
+            for (char second : alphabet.toCharArray()) {
+                boolean admitted = (starts[first] & dev.keywarden.engine.KeywordIndex.RUN_FIRST) != 0
+                        && (starts[second] & dev.keywarden.engine.KeywordIndex.RUN_SECOND) != 0;
+                if (!admitted) {
+                    turnedDown++;
+                    String run = "" + first + second + "dGV4dCB0aGF0IGRlY29kZXM";
+                    assertEquals(List.of(), spans(decoder, "x " + run + " y"), run);
+                }
+            }
+        }
+        assertTrue(turnedDown > 64 * 64 / 2, "the table turns down most pairs: " + turnedDown);
+    }
+
+    @Test
+    void theBase64RunStartsTurnDownMostIdentifiersAndPaths() {
+        byte[] starts = new Base64Decoder().base64RunStarts();
+        List<String> runs = List.of("passwordUpdatedAt", "org/jsonwebtoken/", "previousAddressInvitation",
+                "segmentPayloadQueue", "windowHandlerTimeout", "stateDownloadPayment", "AbstractFactoryBean",
+                "getUserAccountName", "0123456789abcdef0123", "notificationPort");
+        long admitted = runs.stream().filter(r -> (starts[r.charAt(0)] & dev.keywarden.engine.KeywordIndex.RUN_FIRST) != 0
+                && (starts[r.charAt(1)] & dev.keywarden.engine.KeywordIndex.RUN_SECOND) != 0).count();
+        assertEquals(0, admitted, "none of these can begin base64 text");
+    }
 }
