@@ -320,11 +320,11 @@ public final class KeywordIndex {
                     hitsB.add(stateB, a + offset + 1);
                 }
             }
-            if (runA == minRun) {
-                runsA.add(data, a + 1 - minRun, from, runStarts);
+            if (runA == minRun && (a + 1 - minRun == from || admitted(data, a + 1 - minRun, runStarts))) {
+                runsA.add(a + 1 - minRun);
             }
-            if (runB == minRun && a + offset >= mid) {
-                runsB.add(data, a + offset + 1 - minRun, from, runStarts);
+            if (runB == minRun && a + offset >= mid && admitted(data, a + offset + 1 - minRun, runStarts)) {
+                runsB.add(a + offset + 1 - minRun);
             }
         }
         int b = a + offset;
@@ -335,8 +335,8 @@ public final class KeywordIndex {
             if (stateA >= threshold) {
                 hitsA.add(stateA, a + 1);
             }
-            if (runA == minRun) {
-                runsA.add(data, a + 1 - minRun, from, runStarts);
+            if (runA == minRun && (a + 1 - minRun == from || admitted(data, a + 1 - minRun, runStarts))) {
+                runsA.add(a + 1 - minRun);
             }
         }
         for (; b < to; b++) {
@@ -346,8 +346,8 @@ public final class KeywordIndex {
             if (stateB >= threshold && b >= mid) {
                 hitsB.add(stateB, b + 1);
             }
-            if (runB == minRun && b >= mid) {
-                runsB.add(data, b + 1 - minRun, from, runStarts);
+            if (runB == minRun && b >= mid && admitted(data, b + 1 - minRun, runStarts)) {
+                runsB.add(b + 1 - minRun);
             }
         }
         hitsA.emit(sink);
@@ -366,10 +366,12 @@ public final class KeywordIndex {
         return run;
     }
 
-    /** Whether a run found to start at {@code start} is to be reported (see the table of run starts). */
-    private static boolean admitted(byte[] data, int start, int from, byte[] runStarts) {
-        return start == from
-                || ((runStarts[data[start] & 0xff] & RUN_FIRST) & (runStarts[data[start + 1] & 0xff] >> 1)) != 0;
+    /**
+     * Whether a run found to start at {@code start} is to be reported (see the table of run starts). Small enough
+     * for the compiler to inline into the passes.
+     */
+    private static boolean admitted(byte[] data, int start, byte[] runStarts) {
+        return ((runStarts[data[start] & 0xff] << 1) & runStarts[data[start + 1] & 0xff] & RUN_SECOND) != 0;
     }
 
     private int scanOneLaneWithRuns(byte[] data, int from, int to, HitSink sink, int minRun, byte[] runStarts,
@@ -384,7 +386,7 @@ public final class KeywordIndex {
             int x = data[i] & 0xff;
             state = d[state + x];
             run = (run + 1) & mask[x];
-            if (run == minRun && admitted(data, i + 1 - minRun, from, runStarts)) {
+            if (run == minRun && (i + 1 - minRun == from || admitted(data, i + 1 - minRun, runStarts))) {
                 runs.run(i + 1 - minRun);
             }
             if (state >= threshold) {
@@ -407,10 +409,7 @@ public final class KeywordIndex {
         private int[] starts = new int[8];
         private int size;
 
-        void add(byte[] data, int start, int from, byte[] runStarts) {
-            if (!admitted(data, start, from, runStarts)) {
-                return;
-            }
+        void add(int start) {
             if (size == starts.length) {
                 starts = Arrays.copyOf(starts, size * 2);
             }
