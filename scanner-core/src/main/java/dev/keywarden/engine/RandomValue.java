@@ -57,7 +57,26 @@ public final class RandomValue {
     private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}(?:[T ][0-9:.+Z-]*)?");
 
+    /** The placeholder words, found in one pass over a value (its ASCII letters folded) instead of one per word. */
+    private static final KeywordIndex PLACEHOLDERS = new KeywordIndex(java.util.Arrays.asList(PLACEHOLDER_WORDS));
+
     private RandomValue() {
+    }
+
+    /**
+     * Whether the value, in lower case, contains one of the placeholder words. The words are ASCII, so their UTF-8
+     * bytes occur in the lower-cased value's UTF-8 exactly where the words occur in it.
+     */
+    /** The placeholder words (for tests). */
+    static String[] placeholderWords() {
+        return PLACEHOLDER_WORDS.clone();
+    }
+
+    static boolean containsPlaceholderWord(String value) {
+        byte[] lower = value.toLowerCase(Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        boolean[] found = {false};
+        PLACEHOLDERS.scan(lower, 0, lower.length, (word, end) -> found[0] = true);
+        return found[0];
     }
 
     /** Whether {@code value} looks like a generated secret. */
@@ -65,11 +84,8 @@ public final class RandomValue {
         if (value.length() < 8) {
             return false;
         }
-        String lower = value.toLowerCase(Locale.ROOT);
-        for (String w : PLACEHOLDER_WORDS) {
-            if (lower.contains(w)) {
-                return false;
-            }
+        if (containsPlaceholderWord(value)) {
+            return false;
         }
         if (!mixesClasses(value) || repetitive(value) || pathOrUrl(value) || dottedOrVersion(value)) {
             return false;

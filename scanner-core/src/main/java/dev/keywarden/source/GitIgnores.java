@@ -150,16 +150,21 @@ public final class GitIgnores {
 
         /** Whether the entry {@code name} of this directory is ignored. */
         public boolean isIgnored(String name, boolean directory) {
-            String relative = dirPrefix + name;
-            if (!directory && tracked.contains(relative)) {
-                return false;
-            }
+            // most entries are not ignored: the patterns first, the index (tracked files are never ignored) after
+            return patternsIgnore(name, directory) && (directory || !tracked.contains(dirPrefix + name));
+        }
+
+        private boolean patternsIgnore(String name, boolean directory) {
             for (int i = 0; i < nodes.length; i++) {
                 Boolean ignored = nodes[i].checkIgnored(prefixes[i] + name, directory);
                 if (ignored != null) {
                     return ignored;
                 }
             }
+            if (infoExclude.getRules().isEmpty() && globalExcludes.getRules().isEmpty()) {
+                return false;
+            }
+            String relative = dirPrefix + name;
             Boolean excluded = infoExclude.checkIgnored(relative, directory);
             if (excluded != null) {
                 return excluded;

@@ -96,4 +96,29 @@ class RandomValueTest {
         }
         assertTrue(passed >= 980, passed + " of 1000 random values passed");
     }
+
+    @Test
+    void placeholderWordsAreFoundAsStringContainsWouldFindThemInTheLowerCasedValue() {
+        String[] words = {"example", "changeme", "your_", "xxxx", "****", "process.env", "${", "{{", "#{", "env["};
+        java.util.Random random = new java.util.Random(11);
+        String alphabet = "aAeExXcChHgGmMnN_.-${}*#[\u212A\u0130kK0123456789";
+        for (int round = 0; round < 20000; round++) {
+            StringBuilder sb = new StringBuilder();
+            int len = 4 + random.nextInt(20);
+            for (int i = 0; i < len; i++) {
+                sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            if (random.nextInt(4) == 0) {
+                String w = words[random.nextInt(words.length)];
+                sb.insert(random.nextInt(sb.length()), random.nextBoolean() ? w.toUpperCase(java.util.Locale.ROOT) : w);
+            }
+            String value = sb.toString();
+            String lower = value.toLowerCase(java.util.Locale.ROOT);
+            boolean expected = java.util.Arrays.stream(RandomValue.placeholderWords()).anyMatch(lower::contains);
+            org.junit.jupiter.api.Assertions.assertEquals(expected, RandomValue.containsPlaceholderWord(value), value);
+        }
+        assertTrue(RandomValue.containsPlaceholderWord("my-TO\u212AEN-value"), "the Kelvin sign lower-cases to k");
+        assertTrue(RandomValue.containsPlaceholderWord("A-CHANGEME-B"));
+        assertFalse(RandomValue.containsPlaceholderWord("Xk9mP2vL8nQ4wZ"));
+    }
 }
