@@ -231,11 +231,14 @@ public final class AnchoredFilter {
     private static final class Dfa implements Check {
         private static final int UNKNOWN = -1;
         private static final int DEAD = 0;
+        /** in {@link #next}: the transition reaches an accepting state (admits needs no more than that) */
+        private static final int ACCEPTS = -2;
 
         private final Nfa nfa;
         private final Map<StateSet, Integer> ids = new HashMap<>();
         private final List<int[]> sets = new ArrayList<>();
-        private final List<Boolean> accepting = new ArrayList<>();
+        /** per state: whether it accepts */
+        private boolean[] accepting = new boolean[16];
         /** per state: 0 not known yet, 1 the text may end here, 2 it may not */
         private byte[] acceptsAtEnd = new byte[16];
         private int[] next = new int[0];
@@ -255,7 +258,7 @@ public final class AnchoredFilter {
         @Override
         public boolean admits(byte[] data, int start, int end, boolean endsAtLineBreak) {
             int s = startId;
-            if (accepting.get(s)) {
+            if (accepting[s]) {
                 return true;
             }
             for (int i = start; i < end; i++) {
@@ -264,17 +267,23 @@ public final class AnchoredFilter {
                     return acceptsAtEnd(s);
                 }
                 int t = next[s * 256 + b];
-                if (t == UNKNOWN) {
+                if (t <= DEAD) { // rare: the end of the walk, or a transition not built yet
+                    if (t == DEAD) {
+                        return false;
+                    }
+                    if (t == ACCEPTS) {
+                        return true;
+                    }
                     t = full ? -1 : step(s, b);
                     if (t < 0) {
                         return true; // too many states: let RE2J decide
                     }
-                }
-                if (t == DEAD) {
-                    return false;
-                }
-                if (accepting.get(t)) {
-                    return true;
+                    if (t == DEAD) {
+                        return false;
+                    }
+                    if (accepting[t]) {
+                        return true;
+                    }
                 }
                 s = t;
             }
@@ -321,7 +330,7 @@ public final class AnchoredFilter {
             }
             int t = count == 0 ? DEAD : id(closure(Arrays.copyOf(moved, count)));
             if (t >= 0) {
-                next[s * 256 + b] = t;
+                next[s * 256 + b] = t != DEAD && accepting[t] ? ACCEPTS : t;
             }
             return t;
         }
@@ -379,7 +388,10 @@ public final class AnchoredFilter {
             int id = sets.size();
             ids.put(key, id);
             sets.add(set);
-            accepting.add(Arrays.binarySearch(set, nfa.accept) >= 0);
+            if (id >= accepting.length) {
+                accepting = Arrays.copyOf(accepting, Math.max(16, (id + 1) * 2));
+            }
+            accepting[id] = Arrays.binarySearch(set, nfa.accept) >= 0;
             if (next.length < (id + 1) * 256) {
                 int from = next.length;
                 next = Arrays.copyOf(next, Math.max(16, (id + 1) * 2) * 256);
