@@ -118,6 +118,51 @@ class DefaultRulePackTest {
         }));
     }
 
+    /**
+     * The engine skips a keyword of a single-line rule where no match can pass through it
+     * ({@link dev.keywarden.engine.AnchoredFilter#passingThrough}), when every match holds a keyword: every keyword
+     * inside a match the regex finds along an example must be let through, and every such match must hold one.
+     */
+    @TestFactory
+    Stream<DynamicTest> keywordsInsideMatchesPassTheThroughFilter() {
+        List<Rule> filtered = pack.rules().stream().filter(r -> r.regex().isPresent() && !r.anchored()
+                && !r.multiline() && dev.keywarden.engine.Engine.keywordInEveryMatch(r)).toList();
+        assertTrue(filtered.size() >= 30, "rules the filter applies to: " + filtered.size());
+        return filtered.stream().map(rule -> DynamicTest.dynamicTest(rule.id(), () -> {
+            var check = dev.keywarden.engine.AnchoredFilter.passingThrough(rule.regex().get().pattern())
+                    .map(dev.keywarden.engine.AnchoredFilter::forThisThread);
+            int checked = 0;
+            for (var example : Stream.concat(rule.truePositives().stream(), rule.falsePositives().stream()).toList()) {
+                byte[] text = example.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                String lower = new String(text, java.nio.charset.StandardCharsets.ISO_8859_1)
+                        .toLowerCase(java.util.Locale.ROOT);
+                var m = rule.regex().get().matcher(text);
+                while (m.find()) {
+                    int start = m.start();
+                    int end = m.end();
+                    boolean holdsKeyword = false;
+                    for (String k : rule.keywords()) {
+                        for (int at = lower.indexOf(k, start); at >= 0 && at + k.length() <= end;
+                                at = lower.indexOf(k, at + 1)) {
+                            holdsKeyword = true;
+                            int lineEnd = lower.indexOf('\n', at);
+                            int windowEnd = lineEnd < 0 ? text.length : lineEnd;
+                            if (check.isPresent()) {
+                                checked++;
+                                assertTrue(check.get().admitsThrough(text, at, at + k.length(), windowEnd, true),
+                                        "the filter turns down keyword " + k + " inside the match "
+                                                + new String(text, start, end - start,
+                                                        java.nio.charset.StandardCharsets.UTF_8));
+                            }
+                        }
+                    }
+                    assertTrue(holdsKeyword, "a match holds none of the keywords");
+                }
+            }
+            assertTrue(check.isEmpty() || checked >= rule.truePositives().size(), "keywords checked: " + checked);
+        }));
+    }
+
     /** The engine's prefilter may rule a regex out by its required literals: every real match must contain one. */
     @TestFactory
     Stream<DynamicTest> requiredLiteralsHoldForEveryTruePositive() {

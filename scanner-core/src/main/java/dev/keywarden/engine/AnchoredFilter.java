@@ -33,13 +33,26 @@ public final class AnchoredFilter {
     private final Nfa nfa;
     private final ThreadLocal<Dfa> dfa;
 
-    private AnchoredFilter(Nfa nfa) {
+    private AnchoredFilter(Nfa nfa, boolean through) {
         this.nfa = nfa;
-        this.dfa = ThreadLocal.withInitial(() -> new Dfa(nfa));
+        this.dfa = ThreadLocal.withInitial(() -> new Dfa(nfa, through));
     }
 
     /** The filter for {@code regex}, or empty when the reader does not follow its syntax or it is too big. */
     public static Optional<AnchoredFilter> of(String regex) {
+        return build(regex, false);
+    }
+
+    /**
+     * The filter that tells whether a match of {@code regex} may pass through a place in the text, wherever in the
+     * regex that place falls ({@link Check#admitsThrough}): for a rule whose every match holds one of its keywords,
+     * a keyword that no match can pass through needs no regex run around it.
+     */
+    public static Optional<AnchoredFilter> passingThrough(String regex) {
+        return build(regex, true);
+    }
+
+    private static Optional<AnchoredFilter> build(String regex, boolean through) {
         try {
             Parser parser = new Parser(regex);
             Node node = parser.alternation();
@@ -50,7 +63,7 @@ public final class AnchoredFilter {
             int accept = nfa.state();
             nfa.accept = accept;
             nfa.start = node.build(nfa, accept);
-            return Optional.of(new AnchoredFilter(nfa));
+            return Optional.of(new AnchoredFilter(nfa, through));
         } catch (RuntimeException unsupported) {
             return Optional.empty();
         }
@@ -79,6 +92,13 @@ public final class AnchoredFilter {
          * engine gives RE2J for a single-line rule). The end of text assertion holds only there.
          */
         boolean admits(byte[] data, int start, int end, boolean endsAtLineBreak);
+
+        /**
+         * For a filter made by {@link #passingThrough}: whether a match may pass through {@code data[start, past)},
+         * that is, whether from some state of the regex the text from {@code start} on, read at least to {@code past},
+         * can reach the end of a match, with the end of text where {@link #admits} has it.
+         */
+        boolean admitsThrough(byte[] data, int start, int past, int end, boolean endsAtLineBreak);
     }
 
     // ---- the syntax tree -------------------------------------------------------------------------------------------
@@ -243,20 +263,56 @@ public final class AnchoredFilter {
         private byte[] acceptsAtEnd = new byte[16];
         private int[] next = new int[0];
         private final int startId;
+        /** started in every state of the regex (see {@link AnchoredFilter#passingThrough}) */
+        private final boolean through;
         private boolean full;
         private final int[] stack;
         private final boolean[] mark;
 
-        Dfa(Nfa nfa) {
+        Dfa(Nfa nfa, boolean through) {
             this.nfa = nfa;
+            this.through = through;
             this.stack = new int[nfa.size()];
             this.mark = new boolean[nfa.size()];
             id(new int[0]); // DEAD
-            startId = id(closure(new int[] {nfa.start}));
+            int[] seeds = through ? java.util.stream.IntStream.range(0, nfa.size()).toArray() : new int[] {nfa.start};
+            startId = id(closure(seeds));
+        }
+
+        @Override
+        public boolean admitsThrough(byte[] data, int start, int past, int end, boolean endsAtLineBreak) {
+            if (!through) {
+                throw new IllegalStateException("not a filter for places a match passes through");
+            }
+            int s = startId;
+            for (int i = start; i < end; i++) {
+                int b = data[i] & 0xff;
+                if (b == '\n' && endsAtLineBreak) {
+                    return i >= past && acceptsAtEnd(s);
+                }
+                int t = next[s * 256 + b];
+                if (t == UNKNOWN) {
+                    t = full ? -1 : step(s, b);
+                    if (t < 0) {
+                        return true; // too many states: let RE2J decide
+                    }
+                }
+                if (t == DEAD) {
+                    return false;
+                }
+                if (accepting[t] && i + 1 >= past) {
+                    return true;
+                }
+                s = t;
+            }
+            return end >= past && acceptsAtEnd(s);
         }
 
         @Override
         public boolean admits(byte[] data, int start, int end, boolean endsAtLineBreak) {
+            if (through) {
+                throw new IllegalStateException("a filter for places a match passes through");
+            }
             int s = startId;
             if (accepting[s]) {
                 return true;
@@ -330,7 +386,7 @@ public final class AnchoredFilter {
             }
             int t = count == 0 ? DEAD : id(closure(Arrays.copyOf(moved, count)));
             if (t >= 0) {
-                next[s * 256 + b] = t != DEAD && accepting[t] ? ACCEPTS : t;
+                next[s * 256 + b] = !through && t != DEAD && accepting[t] ? ACCEPTS : t;
             }
             return t;
         }

@@ -77,6 +77,12 @@ public final class Engine {
     /** Per anchored rule, an automaton that rules out most keyword positions before RE2J runs, or null. */
     private final AtomicReferenceArray<Optional<AnchoredFilter>> anchoredFilters;
     /**
+     * per regex rule: a single-line, unanchored rule every match of which holds one of its keywords; a keyword
+     * occurrence that no match can pass through ({@link AnchoredFilter#passingThrough}) then adds no window
+     */
+    private final boolean[] keywordInEveryMatch;
+    private final AtomicReferenceArray<Optional<AnchoredFilter>> throughFilters;
+    /**
      * Every path pattern, matched in one pass per content: the global whole-file allowlists' paths first, then the
      * path-restricted rules' paths ({@link #pathRestricted} order), then the path-only rules' paths.
      */
@@ -228,6 +234,12 @@ public final class Engine {
         }
         pathRestricted = restricted.stream().mapToInt(Integer::intValue).toArray();
         anchoredFilters = new AtomicReferenceArray<>(regexRules.length);
+        keywordInEveryMatch = new boolean[regexRules.length];
+        for (int i = 0; i < regexRules.length; i++) {
+            Rule rule = regexRules[i];
+            keywordInEveryMatch[i] = !rule.anchored() && !rule.multiline() && keywordInEveryMatch(rule);
+        }
+        throughFilters = new AtomicReferenceArray<>(regexRules.length);
         // a global allowlist allows a whole file when a path matches and no other criterion is required
         List<com.google.re2j.Pattern> wholeFile = ruleSet.allowlists().stream()
                 .filter(a -> a.targetRules().isEmpty() && a.targetTags().isEmpty() && a.allowsByPathAlone())
@@ -240,7 +252,6 @@ public final class Engine {
         contentPaths = new PatternPrefilter(all);
     }
 
-    /** The required literal sets of a rule that its keywords do not already imply, as folded bytes. */
     /**
      * Anchored rule {@code r}'s regex with one byte of context before it, built on first use (a hook that meets few
      * rules never builds the others); two threads may both build it, and either result is the same.
@@ -260,6 +271,42 @@ public final class Engine {
         if (f == null) {
             f = AnchoredFilter.of(regexRules[r].regexSource().orElseThrow());
             anchoredFilters.set(r, f);
+        }
+        return f;
+    }
+
+    /** The required literal sets of a rule that its keywords do not already imply, as folded bytes. */
+    /**
+     * Whether every match of the rule's regex holds one of its keywords where the keyword pass finds it: one of the
+     * regex's required literal sets has an ASCII keyword inside each of its literals (compared in lower case, as
+     * keywords match). The engine then skips a keyword that no match can pass through.
+     */
+    public static boolean keywordInEveryMatch(Rule rule) {
+        if (rule.keywords().isEmpty() || rule.regexSource().isEmpty()) {
+            return false;
+        }
+        List<String> keywords = rule.keywords().stream().map(k -> k.toLowerCase(java.util.Locale.ROOT)).toList();
+        List<Set<String>> conjunction = rule.ruleRegex().orElseThrow().requiredLiterals()
+                .orElseGet(() -> RequiredLiterals.conjunction(rule.regexSource().orElseThrow()));
+        for (Set<String> set : conjunction) {
+            // ASCII only: the keyword pass folds ASCII letters alone, so a non-ASCII keyword in another case is not
+            // found where the regex (?i) matches it
+            if (!set.isEmpty() && set.stream().allMatch(x -> x.chars().allMatch(c -> c < 0x80))
+                    && set.stream().map(x -> x.toLowerCase(java.util.Locale.ROOT))
+                            .allMatch(x -> keywords.stream().anyMatch(k -> k.chars().allMatch(c -> c < 0x80)
+                                    && x.contains(k)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Rule {@code r}'s filter of the places a match passes through, built on first use. */
+    private Optional<AnchoredFilter> throughFilter(int r) {
+        Optional<AnchoredFilter> f = throughFilters.get(r);
+        if (f == null) {
+            f = AnchoredFilter.passingThrough(regexRules[r].regexSource().orElseThrow());
+            throughFilters.set(r, f);
         }
         return f;
     }
@@ -376,6 +423,8 @@ public final class Engine {
         private final List<Finding> findings = new ArrayList<>();
         /** the declared confidence of the rule behind each finding, index for index */
         private final List<Confidence> declared = new ArrayList<>();
+        /** this thread's through filters by rule, as first needed */
+        private AnchoredFilter.Check[] throughChecks;
         private int cachedKeywordStart = -1;
         private int cachedWindowStart;
         private int cachedWindowEnd;
@@ -706,8 +755,31 @@ public final class Engine {
                 if (start != cachedKeywordStart || multiline != cachedMultiline) {
                     computeWindow(start, end, multiline);
                 }
+                if (keywordInEveryMatch[r] && !passableHere(r, start, end)) {
+                    continue; // no match of the rule can hold this keyword, and every match holds one
+                }
                 window(r).add(cachedWindowStart, cachedWindowEnd);
             }
+        }
+
+        /**
+         * Whether a match of single-line rule {@code r} may pass through its keyword at {@code [start, end)}, within
+         * the keyword's window (just computed).
+         */
+        private boolean passableHere(int r, int start, int end) {
+            if (throughChecks == null) {
+                throughChecks = new AnchoredFilter.Check[regexRules.length];
+            }
+            AnchoredFilter.Check check = throughChecks[r];
+            if (check == null) {
+                Optional<AnchoredFilter> filter = throughFilter(r);
+                if (filter.isEmpty()) {
+                    return true;
+                }
+                check = filter.get().forThisThread();
+                throughChecks[r] = check;
+            }
+            return check.admitsThrough(data, start, end, cachedWindowEnd, true);
         }
 
         /** The window a rule's regex runs in around a keyword at {@code [start, end)}. */

@@ -89,4 +89,73 @@ class AnchoredFilterTest {
         assertEquals(true, AnchoredFilter.of("abc|def").isPresent(), "a top-level alternation is fine here");
         assertTrue(admits("abc|def", "def"));
     }
+
+    private static boolean through(String regex, String text, String keyword) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        int at = text.toLowerCase(java.util.Locale.ROOT).indexOf(keyword);
+        return AnchoredFilter.passingThrough(regex).orElseThrow().forThisThread()
+                .admitsThrough(bytes, at, at + keyword.length(), bytes.length, true);
+    }
+
+    @Test
+    void tellsKeywordsAMatchMayPassThroughFromThoseNoneCan() {
+        String url = "(?i)\\b[a-z][a-z0-9+.-]{1,30}://[^\\s:@/]{0,128}:([^\\s:@/]{3,128})@([a-z0-9_.-]{1,252})";
+        assertTrue(through(url, "db = postgres://app:S3cr3tPw@db.internal/x", "://"));
+        assertFalse(through(url, "see https://example.com/docs for more", "://"), "no user:password@ after it");
+        assertFalse(through(url, "ftp:// is old", "://"));
+        // a keyword in the middle of the regex: what comes before it is not checked, what follows is
+        String mailchimp = "[0-9a-f]{32}-us[0-9]{1,2}";
+        assertTrue(through(mailchimp, "key 0123456789abcdef0123456789abcdef-us14", "-us"));
+        assertTrue(through(mailchimp, "lang en-us7", "-us"), "a superset: the 32 hex digits before are not checked");
+        assertFalse(through(mailchimp, "lang=\"en-us\"", "-us"));
+        // the keyword must be read whole inside the match, and the match may end right after it
+        assertTrue(through("(?i)token-[0-9]+x", "TOKEN-123x", "x"));
+        assertFalse(through("ab+c", "abbbd", "b"));
+        assertTrue(through("ab+c", "abbbc", "b"));
+        // a single-line match ends at the line break
+        assertFalse(through("key=[a-z]+;", "key=abc\n;", "key"));
+        assertTrue(through("key=[a-z]+$", "key=abc\nmore", "key"));
+    }
+
+    @Test
+    void neverTurnsDownAKeywordInsideAMatchOnRandomText() {
+        // single-line regexes (the filter is used for no other): their matches never hold a line break
+        String[] regexes = {"a[bc]{2,4}d", "(?:xy|yz)+q", "b\\d{1,3}(?:c|$)", "[^a\\n]{2}ab[^b\\n]", "(?i)X[^\\s]+Q"};
+        java.util.Random random = new java.util.Random(5);
+        int checked = 0;
+        for (String regex : regexes) {
+            Pattern p = Pattern.compile(regex);
+            AnchoredFilter.Check check = AnchoredFilter.passingThrough(regex).orElseThrow().forThisThread();
+            for (int round = 0; round < 3000; round++) {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 0; i < 12; i++) {
+                    sb.append("abcdxyzq0123\n".charAt(random.nextInt(13)));
+                }
+                String text = sb.toString();
+                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                com.google.re2j.Matcher m = p.matcher(text);
+                while (m.find()) {
+                    // every piece of the match, of every length, is a keyword a match passes through
+                    for (int from = m.start(); from < m.end(); from++) {
+                        for (int to = from + 1; to <= m.end(); to++) {
+                            int lineEnd = text.indexOf('\n', from);
+                            checked++;
+                            assertTrue(check.admitsThrough(bytes, from, to, lineEnd < 0 ? bytes.length : lineEnd, true),
+                                    regex + " on " + text.replace("\n", "\\n") + " at [" + from + ", " + to + ")");
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 10000, "pieces checked: " + checked);
+    }
+
+    @Test
+    void eachFilterAnswersOnlyItsOwnQuestion() {
+        byte[] text = "abc".getBytes(StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> AnchoredFilter.of("abc").orElseThrow().forThisThread().admitsThrough(text, 0, 1, 3, true));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> AnchoredFilter.passingThrough("abc").orElseThrow().forThisThread().admits(text, 0, 3, true));
+    }
 }
