@@ -190,6 +190,10 @@ public final class ScanRunner {
 
     /** Filters and collects a scan's findings; returns how many are reported. */
     private int record(Engine.Scanned scanned, Collector collector) {
+        if (scanned.findings().isEmpty()) { // most files
+            collector.add(List.of(), scanned.allowlisted());
+            return 0;
+        }
         List<Finding> found = filter.apply(scanned.findings());
         collector.add(found, scanned.allowlisted());
         return (int) found.stream().filter(f -> !f.suppressed()).count();
