@@ -90,6 +90,8 @@ public final class Engine {
     private final int wholeFileCount;
     /** regex rules restricted to paths, and the prefilter over their path regexes */
     private final int[] pathRestricted;
+    /** per regex rule: its index in {@link #pathRestricted}, or -1 when it has no path regex */
+    private final int[] restrictedSlot;
     private final PatternPrefilter wholeFilePaths;
     /** how many decodings deep to follow encoded text; 0: not at all */
     private final int decodeDepth;
@@ -233,6 +235,11 @@ public final class Engine {
             }
         }
         pathRestricted = restricted.stream().mapToInt(Integer::intValue).toArray();
+        restrictedSlot = new int[regexRules.length];
+        Arrays.fill(restrictedSlot, -1);
+        for (int i = 0; i < pathRestricted.length; i++) {
+            restrictedSlot[pathRestricted[i]] = i;
+        }
         anchoredFilters = new AtomicReferenceArray<>(regexRules.length);
         keywordInEveryMatch = new boolean[regexRules.length];
         for (int i = 0; i < regexRules.length; i++) {
@@ -417,9 +424,11 @@ public final class Engine {
         private final int length;
         private final String path;
         private final LineIndex lines;
-        private final Window[] windows = new Window[regexRules.length];
-        /** whether each regex rule applies to this path (rules without a path regex always do) */
-        private final boolean[] admitted;
+        /** each rule's windows, by rule, once the first is added (most contents meet few rules) */
+        private Window[] windows;
+        /** the rules with windows, in the order they got them */
+        private int[] withWindows = new int[8];
+        private int withWindowsCount;
         private final List<Finding> findings = new ArrayList<>();
         /** the declared confidence of the rule behind each finding, index for index */
         private final List<Confidence> declared = new ArrayList<>();
@@ -465,11 +474,12 @@ public final class Engine {
             this.length = content.length();
             this.path = content.path();
             this.lines = new LineIndex(data, length);
-            this.admitted = new boolean[regexRules.length];
-            java.util.Arrays.fill(admitted, true);
-            for (int i = 0; i < pathRestricted.length; i++) {
-                admitted[pathRestricted[i]] = pathMatches[wholeFileCount + i];
-            }
+        }
+
+        /** Whether regex rule {@code r} applies to this content's path (rules without a path regex always do). */
+        private boolean admitted(int r) {
+            int slot = restrictedSlot[r];
+            return slot < 0 || pathMatches[wholeFileCount + slot];
         }
 
         List<Finding> run() {
@@ -491,21 +501,22 @@ public final class Engine {
                 }
             }
             for (int r : rulesWithoutKeywords) {
-                if (admitted[r] && length > 0) {
+                if (admitted(r) && length > 0) {
                     window(r).add(0, length);
                 }
             }
-            for (int r = 0; r < regexRules.length; r++) {
-                if (windows[r] != null) {
-                    if (regexRules[r].anchored()) {
-                        matchAnchored(r, windows[r]);
-                    } else {
-                        match(r, windows[r]);
-                    }
+            // in rule order, as matches have always been made
+            Arrays.sort(withWindows, 0, withWindowsCount);
+            for (int i = 0, n = withWindowsCount; i < n; i++) {
+                int r = withWindows[i];
+                if (regexRules[r].anchored()) {
+                    matchAnchored(r, windows[r]);
+                } else {
+                    match(r, windows[r]);
                 }
             }
             for (int r : pairedWithoutKeywords) {
-                if (admitted[r] && parts != null && windowsAroundParts(r)) {
+                if (admitted(r) && parts != null && windowsAroundParts(r)) {
                     match(r, windows[r]);
                 }
             }
@@ -729,10 +740,17 @@ public final class Engine {
         }
 
         private Window window(int r) {
+            if (windows == null) {
+                windows = new Window[regexRules.length];
+            }
             Window w = windows[r];
             if (w == null) {
                 w = new Window();
                 windows[r] = w;
+                if (withWindowsCount == withWindows.length) {
+                    withWindows = Arrays.copyOf(withWindows, withWindowsCount * 2);
+                }
+                withWindows[withWindowsCount++] = r;
             }
             return w;
         }
@@ -744,7 +762,7 @@ public final class Engine {
                 return;
             }
             for (int r : rulesByKeyword[keyword]) {
-                if (!admitted[r]) {
+                if (!admitted(r)) {
                     continue;
                 }
                 if (regexRules[r].anchored()) {
