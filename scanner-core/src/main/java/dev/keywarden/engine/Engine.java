@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntFunction;
 
 /**
  * The detection engine: {@code Content -> List<Finding>}, pure and thread-safe.
@@ -264,25 +265,34 @@ public final class Engine {
      * rules never builds the others); two threads may both build it, and either result is the same.
      */
     private com.google.re2j.Pattern withContext(int r) {
-        com.google.re2j.Pattern p = withContext.get(r);
-        if (p == null) {
-            p = com.google.re2j.Pattern.compile("(?s:.)(?:" + regexRules[r].regexSource().orElseThrow() + ")");
-            withContext.set(r, p);
-        }
-        return p;
+        return builtOnce(withContext, r, i -> com.google.re2j.Pattern.compile("(?s:.)(?:" + source(i) + ")"));
     }
 
     /** Anchored rule {@code r}'s automaton, built on first use like {@link #withContext(int)}. */
     private Optional<AnchoredFilter> anchoredFilter(int r) {
-        Optional<AnchoredFilter> f = anchoredFilters.get(r);
-        if (f == null) {
-            f = AnchoredFilter.of(regexRules[r].regexSource().orElseThrow());
-            anchoredFilters.set(r, f);
-        }
-        return f;
+        return builtOnce(anchoredFilters, r, i -> AnchoredFilter.of(source(i)));
     }
 
-    /** The required literal sets of a rule that its keywords do not already imply, as folded bytes. */
+    /** Rule {@code r}'s filter of the places a match passes through, built on first use like the others. */
+    private Optional<AnchoredFilter> throughFilter(int r) {
+        return builtOnce(throughFilters, r, i -> AnchoredFilter.passingThrough(source(i)));
+    }
+
+    /** Regex rule {@code r}'s regex as written. */
+    private String source(int r) {
+        return regexRules[r].regexSource().orElseThrow();
+    }
+
+    /** Entry {@code r} of {@code cache}, made on first use; two threads may both make it, and either is the same. */
+    private static <T> T builtOnce(AtomicReferenceArray<T> cache, int r, IntFunction<T> make) {
+        T value = cache.get(r);
+        if (value == null) {
+            value = make.apply(r);
+            cache.set(r, value);
+        }
+        return value;
+    }
+
     /**
      * Whether every match of the rule's regex holds one of its keywords where the keyword pass finds it: one of the
      * regex's required literal sets has an ASCII keyword inside each of its literals (compared in lower case, as
@@ -308,16 +318,7 @@ public final class Engine {
         return false;
     }
 
-    /** Rule {@code r}'s filter of the places a match passes through, built on first use. */
-    private Optional<AnchoredFilter> throughFilter(int r) {
-        Optional<AnchoredFilter> f = throughFilters.get(r);
-        if (f == null) {
-            f = AnchoredFilter.passingThrough(regexRules[r].regexSource().orElseThrow());
-            throughFilters.set(r, f);
-        }
-        return f;
-    }
-
+    /** The required literal sets of a rule that its keywords do not already imply, as folded bytes. */
     private static byte[][][] secondaryLiterals(Rule rule) {
         List<byte[][]> sets = new ArrayList<>();
         // the pack's regexes come with their sets, derived by the build; others are derived here

@@ -123,19 +123,24 @@ class KeywordIndexTest {
         assertEquals(1, index.size(), "the NUL keyword is hidden");
     }
 
-    @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(ints = {100, 4096, 9001, 20000})
-    void theSamePassReportsEveryRunOfBase64CharactersOnceInOrder(int size) {
-        java.util.Random random = new java.util.Random(size);
+    /** Words of base64 characters of every length around 16, between punctuation and line breaks. */
+    private static StringBuilder runsAndPunctuation(Random random, int size) {
         StringBuilder text = new StringBuilder();
         while (text.length() < size) {
-            // words, punctuation and runs of every length around 16, some across the middle of the content
             int len = random.nextInt(30);
             for (int i = 0; i < len; i++) {
                 text.append("AZaz09+/".charAt(random.nextInt(8)));
             }
             text.append(" .-_=\n".charAt(random.nextInt(6)));
         }
+        return text;
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {100, 4096, 9001, 20000})
+    void theSamePassReportsEveryRunOfBase64CharactersOnceInOrder(int size) {
+        // some runs across the middle of the content
+        StringBuilder text = runsAndPunctuation(new Random(size), size);
         int mid = text.length() / 2;
         text.replace(mid - 10, mid + 10, "Q".repeat(20));
         byte[] data = text.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -154,15 +159,7 @@ class KeywordIndexTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(ints = {100, 4096, 9001, 20000})
     void runsAreReportedOnlyWhenTheirFirstTwoCharactersFitTheTableUnlessTheyStartAtFrom(int size) {
-        Random random = new Random(size + 7);
-        StringBuilder text = new StringBuilder();
-        while (text.length() < size) {
-            int len = random.nextInt(30);
-            for (int i = 0; i < len; i++) {
-                text.append("AZaz09+/".charAt(random.nextInt(8)));
-            }
-            text.append(" .-_=\n".charAt(random.nextInt(6)));
-        }
+        StringBuilder text = runsAndPunctuation(new Random(size + 7), size);
         byte[] data = text.toString().getBytes(StandardCharsets.US_ASCII);
         byte[] starts = new byte[256];
         starts['A'] |= KeywordIndex.RUN_FIRST;
