@@ -221,8 +221,13 @@ public final class Engine {
         rulesWithoutKeywords = noKeywords.stream().mapToInt(Integer::intValue).toArray();
         secondary = new byte[regexRules.length][][][];
         secondaryBytes = new boolean[regexRules.length][][];
+        keywordInEveryMatch = new boolean[regexRules.length];
         for (int i = 0; i < regexRules.length; i++) {
-            secondary[i] = secondaryLiterals(regexRules[i]);
+            Rule rule = regexRules[i];
+            List<Set<String>> literalSets = requiredLiteralSets(rule);
+            keywordInEveryMatch[i] = !rule.anchored() && !rule.multiline()
+                    && keywordInEveryMatch(rule.keywords(), literalSets);
+            secondary[i] = secondaryLiterals(rule, literalSets);
             secondaryBytes[i] = new boolean[secondary[i].length][];
             for (int s = 0; s < secondary[i].length; s++) {
                 secondaryBytes[i][s] = singleByteTable(secondary[i][s]);
@@ -242,11 +247,6 @@ public final class Engine {
             restrictedSlot[pathRestricted[i]] = i;
         }
         anchoredFilters = new AtomicReferenceArray<>(regexRules.length);
-        keywordInEveryMatch = new boolean[regexRules.length];
-        for (int i = 0; i < regexRules.length; i++) {
-            Rule rule = regexRules[i];
-            keywordInEveryMatch[i] = !rule.anchored() && !rule.multiline() && keywordInEveryMatch(rule);
-        }
         throughFilters = new AtomicReferenceArray<>(regexRules.length);
         // a global allowlist allows a whole file when a path matches and no other criterion is required
         List<com.google.re2j.Pattern> wholeFile = ruleSet.allowlists().stream()
@@ -299,31 +299,40 @@ public final class Engine {
      * keywords match). The engine then skips a keyword that no match can pass through.
      */
     public static boolean keywordInEveryMatch(Rule rule) {
-        if (rule.keywords().isEmpty() || rule.regexSource().isEmpty()) {
-            return false;
-        }
-        List<String> keywords = rule.keywords().stream().map(k -> k.toLowerCase(java.util.Locale.ROOT)).toList();
-        List<Set<String>> conjunction = rule.ruleRegex().orElseThrow().requiredLiterals()
-                .orElseGet(() -> RequiredLiterals.conjunction(rule.regexSource().orElseThrow()));
-        for (Set<String> set : conjunction) {
-            // ASCII only: the keyword pass folds ASCII letters alone, so a non-ASCII keyword in another case is not
-            // found where the regex (?i) matches it
-            if (!set.isEmpty() && set.stream().allMatch(x -> x.chars().allMatch(c -> c < 0x80))
+        return rule.regexSource().isPresent() && keywordInEveryMatch(rule.keywords(), requiredLiteralSets(rule));
+    }
+
+    private static boolean keywordInEveryMatch(List<String> ruleKeywords, List<Set<String>> literalSets) {
+        // ASCII only: the keyword pass folds ASCII letters alone, so a non-ASCII keyword in another case is not found
+        // where the regex (?i) matches it
+        List<String> keywords = ruleKeywords.stream().filter(Engine::ascii)
+                .map(k -> k.toLowerCase(java.util.Locale.ROOT)).toList();
+        for (Set<String> set : literalSets) {
+            if (!set.isEmpty() && !keywords.isEmpty() && set.stream().allMatch(Engine::ascii)
                     && set.stream().map(x -> x.toLowerCase(java.util.Locale.ROOT))
-                            .allMatch(x -> keywords.stream().anyMatch(k -> k.chars().allMatch(c -> c < 0x80)
-                                    && x.contains(k)))) {
+                            .allMatch(x -> keywords.stream().anyMatch(x::contains))) {
                 return true;
             }
         }
         return false;
     }
 
-    /** The required literal sets of a rule that its keywords do not already imply, as folded bytes. */
-    private static byte[][][] secondaryLiterals(Rule rule) {
-        List<byte[][]> sets = new ArrayList<>();
-        // the pack's regexes come with their sets, derived by the build; others are derived here
-        List<Set<String>> conjunction = rule.ruleRegex().orElseThrow().requiredLiterals()
+    private static boolean ascii(String s) {
+        return s.chars().allMatch(c -> c < 0x80);
+    }
+
+    /**
+     * The regex's required literal sets (every match holds a literal of each): the pack's come with them, derived by
+     * the build; others are derived here.
+     */
+    private static List<Set<String>> requiredLiteralSets(Rule rule) {
+        return rule.ruleRegex().orElseThrow().requiredLiterals()
                 .orElseGet(() -> RequiredLiterals.conjunction(rule.regexSource().orElseThrow()));
+    }
+
+    /** The required literal sets of a rule that its keywords do not already imply, as folded bytes. */
+    private static byte[][][] secondaryLiterals(Rule rule, List<Set<String>> conjunction) {
+        List<byte[][]> sets = new ArrayList<>();
         for (Set<String> conjunct : conjunction) {
             // a literal containing another of its set adds nothing: ":=" holds wherever ":" is looked for
             Set<String> set = new java.util.LinkedHashSet<>();
